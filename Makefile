@@ -1,0 +1,37 @@
+# The two commands of the README, and the steps they are made of.
+#   make run   set up, build, index corpus/, run a sample query
+#   make test  set up, build, run every test
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+INDEX ?= $(BUILD)/corpus-index
+QUERY ?= camp liberty
+
+.PHONY: all setup configure build test run index sanitize clean
+
+all: build
+
+setup:
+	@scripts/setup.sh
+
+configure: setup
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j$(JOBS)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+index: build
+	$(BUILD)/bin/indexer --db $(INDEX) corpus
+
+run: index
+	$(BUILD)/bin/libsearch_search --db $(INDEX) "$(QUERY)"
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize:
+	$(MAKE) test BUILD=build-sanitize CMAKE_FLAGS="-DSANITIZE=ON -DCMAKE_BUILD_TYPE=Debug"
+
+clean:
+	rm -rf $(BUILD) build-sanitize

@@ -1,0 +1,102 @@
+#pragma once
+/// @file errors.hpp
+/// The one exception hierarchy thrown across the libsearch API.
+///
+/// Every error the library reports derives from libsearch::Error, so an
+/// embedder can catch one type. Xapian's own exceptions never escape: they are
+/// translated at the library boundary into the types below. Programs map these
+/// types to exit codes (indexer) or HTTP statuses (searchd); the library knows
+/// neither.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace libsearch {
+
+/// Base of every libsearch error. what() is a complete, human-readable sentence.
+class Error : public std::runtime_error {
+  public:
+    explicit Error(const std::string& message) : std::runtime_error(message) {}
+};
+
+/// A caller passed a value outside its documented domain (a malformed date
+/// bound, a page size of 0, an empty article id, ...). parameter() names it.
+class InvalidArgument : public Error {
+  public:
+    InvalidArgument(std::string parameter, const std::string& message)
+        : Error(parameter + ": " + message), parameter_(std::move(parameter)) {}
+    /// The name of the offending parameter, e.g. "from" or "limit".
+    const std::string& parameter() const noexcept { return parameter_; }
+
+  private:
+    std::string parameter_;
+};
+
+/// The query text cannot be turned into a query even leniently, e.g. an
+/// impossible date in `date:2013-13-45`. position() is the byte offset in the
+/// query text where the problem starts.
+class QuerySyntaxError : public Error {
+  public:
+    QuerySyntaxError(std::size_t position, const std::string& message)
+        : Error(message + " (at position " + std::to_string(position) + ")"),
+          position_(position), detail_(message) {}
+    std::size_t position() const noexcept { return position_; }
+    /// The message without the position suffix.
+    const std::string& detail() const noexcept { return detail_; }
+
+  private:
+    std::size_t position_;
+    std::string detail_;
+};
+
+/// Base of errors about the index on disk. path() is the database directory.
+class IndexError : public Error {
+  public:
+    IndexError(std::string path, const std::string& message)
+        : Error(message), path_(std::move(path)) {}
+    const std::string& path() const noexcept { return path_; }
+
+  private:
+    std::string path_;
+};
+
+/// No index exists at the path (opening for search, or for writing without create).
+class IndexNotFound : public IndexError {
+    using IndexError::IndexError;
+};
+
+/// Another writer holds the index's write lock.
+class IndexLocked : public IndexError {
+    using IndexError::IndexError;
+};
+
+/// The index exists but cannot be read: damaged files or an unsupported format.
+class IndexCorrupt : public IndexError {
+    using IndexError::IndexError;
+};
+
+/// The index cannot be written: permissions, a full disk, a read-only file system.
+class IndexNotWritable : public IndexError {
+    using IndexError::IndexError;
+};
+
+/// An input file or record cannot be read as the format it claims to be.
+/// file() names it; line() is 1-based, or 0 when the problem is not tied to a line.
+class InputFormatError : public Error {
+  public:
+    InputFormatError(std::string file, std::size_t line, const std::string& message)
+        : Error(file + (line ? ":" + std::to_string(line) : std::string()) + ": " + message),
+          file_(std::move(file)), line_(line), detail_(message) {}
+    const std::string& file() const noexcept { return file_; }
+    std::size_t line() const noexcept { return line_; }
+    /// The message without the file and line.
+    const std::string& detail() const noexcept { return detail_; }
+
+  private:
+    std::string file_;
+    std::size_t line_;
+    std::string detail_;
+};
+
+}  // namespace libsearch

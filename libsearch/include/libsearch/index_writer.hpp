@@ -1,0 +1,97 @@
+#pragma once
+/// @file index_writer.hpp
+/// Writing articles into an index.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "libsearch/article.hpp"
+
+namespace libsearch {
+
+/// How an IndexWriter opens its index and batches its work.
+struct IndexOptions {
+    /// Database directory.
+    std::string path;
+    /// Create the index when it does not exist (otherwise IndexNotFound).
+    bool create = true;
+    /// Commit automatically after this many changes (added, replaced or
+    /// removed articles). 0: only on commit() and on destruction.
+    std::size_t batch_size = 1000;
+    /// Keep spelling data (words of titles and bodies) for "did you mean".
+    bool spelling = true;
+    /// Language of articles that name none, and of queries by default.
+    /// Stored in a new index; an existing index keeps the one it was made with.
+    std::string default_language = "en";
+};
+
+/// What add() did.
+enum class AddOutcome {
+    added,     ///< a new article
+    replaced,  ///< an article with the same id existed and differed
+    unchanged, ///< an identical article was already indexed; nothing written
+};
+
+/// Totals since the writer was opened.
+struct WriterStats {
+    std::uint64_t added = 0;
+    std::uint64_t replaced = 0;
+    std::uint64_t unchanged = 0;
+    std::uint64_t removed = 0;
+    std::uint64_t commits = 0;
+};
+
+/// Adds, replaces and removes articles. Holds the index's write lock for its
+/// lifetime: a second writer on the same index gets IndexLocked. Readers
+/// (Searcher) may use the index meanwhile and see each commit after reopen().
+///
+/// Not thread-safe: use one writer from one thread at a time.
+/// Destruction commits pending changes (errors there are swallowed; call
+/// commit() first to see them).
+class IndexWriter {
+  public:
+    /// Open or create the index.
+    /// @throws IndexNotFound   no index and options.create is false
+    /// @throws IndexLocked     another writer holds the index
+    /// @throws IndexCorrupt    the files are not a readable index
+    /// @throws IndexNotWritable permissions, read-only or full file system
+    /// @throws InvalidArgument options.path is empty
+    explicit IndexWriter(IndexOptions options);
+    ~IndexWriter();
+    IndexWriter(IndexWriter&&) noexcept;
+    IndexWriter& operator=(IndexWriter&&) noexcept;
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+
+    /// Index an article, replacing any article with the same id.
+    /// Text is repaired to valid UTF-8 first; an article whose stored form
+    /// equals the indexed one is left alone (AddOutcome::unchanged).
+    /// @throws InvalidArgument the id is empty or longer than 200 bytes
+    /// @throws IndexError      the index could not be written
+    AddOutcome add(const Article& article);
+
+    /// Remove the article with this id. @return whether it existed.
+    bool remove(const std::string& id);
+
+    /// True when an article with this id is indexed (committed or pending).
+    bool contains(const std::string& id) const;
+
+    /// Make every change so far durable and visible to readers.
+    /// @throws IndexNotWritable, IndexError
+    void commit();
+
+    /// Changes not yet committed.
+    std::size_t pending() const noexcept;
+    /// Articles in the index, pending changes included.
+    std::uint64_t size() const;
+    const WriterStats& stats() const noexcept;
+    const IndexOptions& options() const noexcept;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace libsearch

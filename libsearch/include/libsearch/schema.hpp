@@ -1,0 +1,69 @@
+#pragma once
+/// @file schema.hpp
+/// The Xapian schema of a libsearch index: every term prefix and value slot, in
+/// one place. Other programs (xapian-delve, quest, an embedder's own Xapian
+/// code) can read an index with these constants. Prefixes follow Omega's
+/// conventions where Omega has one.
+///
+/// Free-text fields (positional, stemmed with Z + prefix under STEM_SOME):
+///   - title    "S"   also indexed unprefixed with extra weight (title_weight)
+///   - author   "A"   also indexed unprefixed
+///   - body     ""    unprefixed
+/// Between fields the term position jumps by field_gap, so a phrase never spans
+/// the end of one field and the start of the next.
+///
+/// Boolean (filter) terms, all lower-case, not positional:
+///   - "Q"    + article id                         (unique id term)
+///   - "XCAT" + category, lower-cased              (one per category)
+///   - "L"    + language code                      ("Len")
+///   - "H"    + host, and each parent domain       ("Hnews.bbc.co.uk", "Hbbc.co.uk")
+///   - "XPLACE" + place, lower-cased               (one per place)
+///   - "Y"    + YYYY, "M" + YYYYMM, "D" + YYYYMMDD (only for dated articles)
+///
+/// Values:
+///   - slot_date        "YYYYMMDD"; empty when undated. Sortable, and the form
+///                      Xapian::DateRangeProcessor compares against.
+///   - slot_year_month  "YYYYMM"; empty when undated. Feeds the month and year facets.
+///   - slot_categories  every category of the article, packed (see facets.cpp)
+///                      so that a facet counts each of them.
+///   - slot_content_hash hex hash of the normalised title and body, equal for
+///                      reprints of the same text; usable as a collapse key.
+///
+/// Document data: the stored fields (see document_data.cpp), versioned.
+///
+/// Metadata keys:
+///   - "libsearch.schema"            schema version, written at creation
+///   - "libsearch.default_language"  language code used for queries by default
+///   - "libsearch.last_commit"       ISO 8601 UTC time of the last commit
+
+namespace libsearch::schema {
+
+inline constexpr const char* prefix_id = "Q";
+inline constexpr const char* prefix_title = "S";
+inline constexpr const char* prefix_author = "A";
+inline constexpr const char* prefix_category = "XCAT";
+inline constexpr const char* prefix_language = "L";
+inline constexpr const char* prefix_site = "H";
+inline constexpr const char* prefix_place = "XPLACE";
+inline constexpr const char* prefix_year = "Y";
+inline constexpr const char* prefix_month = "M";
+inline constexpr const char* prefix_day = "D";
+
+inline constexpr unsigned slot_date = 0;
+inline constexpr unsigned slot_year_month = 1;
+inline constexpr unsigned slot_categories = 2;
+inline constexpr unsigned slot_content_hash = 3;
+
+/// Within-document frequency increment for title words (body words count 1).
+inline constexpr unsigned title_weight = 3;
+/// Term-position gap between fields.
+inline constexpr unsigned field_gap = 100;
+
+/// The version written to "libsearch.schema"; bumped on incompatible changes.
+inline constexpr int version = 1;
+
+inline constexpr const char* meta_schema = "libsearch.schema";
+inline constexpr const char* meta_default_language = "libsearch.default_language";
+inline constexpr const char* meta_last_commit = "libsearch.last_commit";
+
+}  // namespace libsearch::schema

@@ -1,0 +1,175 @@
+#pragma once
+/// @file searcher.hpp
+/// Ranked, filtered, faceted, highlighted search over an index.
+///
+/// Query language (SearchRequest::query), as a person types it:
+///   - words: stemmed in the query's language (`camps` finds "camp");
+///     upper and lower case are the same
+///   - "exact phrase" or "word": matches exactly as written, no stemming
+///   - AND, OR, NOT, XOR (upper case), +word (must), -word (must not),
+///     parentheses; `a NEAR b` (within 10 words), `a NEAR/3 b`, `a ADJ b`
+///   - word* : words starting with "word" (expansion capped)
+///   - fields: title:word  author:word  category:"Iranian opposition"
+///     place:usa  lang:en  site:example.com  date:2013  date:2013-01  date:2013-01-15
+///     date:2013-01..2013-06 (inclusive; either end may be left open)
+/// Text that is not valid syntax (a pasted sentence with stray quotes,
+/// brackets or operators) is searched leniently as plain words, and the
+/// response lists what was forgiven in `warnings`.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "libsearch/article.hpp"
+
+namespace libsearch {
+
+/// Result order.
+enum class SortOrder {
+    relevance,  ///< best match first (the default when there is query text)
+    newest,     ///< newest first; undated articles last
+    oldest,     ///< oldest first; undated articles last
+};
+
+/// How words without an explicit operator combine.
+enum class DefaultOperator {
+    op_and,  ///< every word must match (the default)
+    op_or,   ///< any word may match; more matching words rank higher
+};
+
+/// One search. Defaults give the first page of the most relevant articles.
+struct SearchRequest {
+    /// Query text in the language above. Empty: every article passing the filters.
+    std::string query;
+    /// Keep articles in any of these categories (case-insensitive). Empty: no filter.
+    std::vector<std::string> categories;
+    /// Inclusive date bounds, each "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a month
+    /// or year bound covers the whole period). Empty: open. Undated articles
+    /// are dropped as soon as either bound is set.
+    std::string from;
+    std::string to;
+    /// Result order. With empty query text, relevance means newest.
+    SortOrder sort = SortOrder::relevance;
+    /// Hits to skip, and hits to return (1..100).
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+    DefaultOperator default_operator = DefaultOperator::op_and;
+    /// Target length of a snippet in bytes of text (20..1000).
+    std::size_t snippet_length = 200;
+    /// Count facets and the total over every match instead of estimating.
+    bool exact = false;
+    /// Compute facets at all (a little cheaper without).
+    bool facets = true;
+    /// Language for stemming and stopwords of the query. Empty: the index's default.
+    std::string language;
+    /// Show one article per content hash (reprints of the same text collapse).
+    bool collapse_duplicates = false;
+};
+
+/// One result.
+struct Hit {
+    std::string id;
+    std::string url;
+    std::string title;
+    /// The title, HTML-escaped, with query matches in <mark>...</mark>.
+    std::string title_html;
+    std::vector<std::string> categories;
+    std::optional<Date> date;
+    std::string author;
+    std::string language;
+    /// The best passage of the body, HTML-escaped, matches in <mark>...</mark>
+    /// (a matched phrase is marked as one span), "…" where text was cut.
+    std::string snippet;
+    /// Relevance weight (BM25); 0 when sorted by date without query text.
+    double score = 0.0;
+    /// Other articles with the same content hash (when collapsing).
+    std::uint64_t duplicates = 0;
+};
+
+/// A facet value and the number of matching articles that have it.
+struct FacetValue {
+    std::string value;
+    std::uint64_t count = 0;
+    bool operator==(const FacetValue&) const = default;
+};
+
+/// Facet counts over all matches of the query and filters.
+struct Facets {
+    /// Categories by count, then name; every category of an article counts.
+    std::vector<FacetValue> category;
+    /// "YYYY" in ascending order.
+    std::vector<FacetValue> year;
+    /// "YYYY-MM" in ascending order.
+    std::vector<FacetValue> month;
+    /// True when every match was counted; false when counts were scaled up
+    /// from a sample of the matches (see SearchRequest::exact).
+    bool exact = true;
+};
+
+/// The number of matching articles.
+struct MatchCount {
+    std::uint64_t estimated = 0;
+    std::uint64_t lower_bound = 0;
+    std::uint64_t upper_bound = 0;
+    /// True when the bounds meet: `estimated` is the exact count.
+    bool exact() const noexcept { return lower_bound == upper_bound; }
+};
+
+/// The answer to a SearchRequest.
+struct SearchResponse {
+    MatchCount total;
+    std::vector<Hit> hits;
+    Facets facets;
+    /// A corrected query ("did you mean"), offered when the query has few or
+    /// no matches and the index knows a better spelling; never applied.
+    std::string suggestion;
+    /// Problems in the query text that were forgiven, e.g. an unbalanced quote.
+    std::vector<std::string> warnings;
+    /// Xapian's description of the query that ran, for debugging.
+    std::string query_description;
+    /// Time spent in search(), in milliseconds.
+    double elapsed_ms = 0.0;
+};
+
+/// Reads an index. A Searcher is not thread-safe: give each thread its own
+/// (they are cheap; each holds open file handles and a small cache).
+/// A Searcher sees the index as of its opening or last reopen().
+class Searcher {
+  public:
+    /// @throws IndexNotFound, IndexCorrupt, InvalidArgument (empty path)
+    explicit Searcher(std::string path);
+    ~Searcher();
+    Searcher(Searcher&&) noexcept;
+    Searcher& operator=(Searcher&&) noexcept;
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    /// Run a search.
+    /// @throws InvalidArgument  a request field out of its domain (named in the error)
+    /// @throws QuerySyntaxError query text that cannot be searched even
+    ///                          leniently, e.g. an impossible date in date:
+    /// @throws IndexError       the index could not be read
+    SearchResponse search(const SearchRequest& request);
+
+    /// The stored article with this id, or nullopt.
+    std::optional<Article> article(const std::string& id);
+
+    /// Pick up commits made since opening. @return true when the index changed.
+    bool reopen();
+
+    /// Articles in the index.
+    std::uint64_t size() const;
+    /// Time of the last commit, ISO 8601 UTC, or empty when unknown.
+    std::string last_commit() const;
+    /// Language code queries are stemmed in by default.
+    std::string default_language() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace libsearch

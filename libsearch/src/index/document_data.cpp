@@ -1,0 +1,98 @@
+#include "index/document_data.hpp"
+
+
+namespace libsearch::index {
+
+namespace {
+
+constexpr char kFormatVersion = 1;
+
+void put_length(std::string& out, std::size_t n) {
+    while (n >= 0x80) {
+        out += static_cast<char>((n & 0x7F) | 0x80);
+        n >>= 7;
+    }
+    out += static_cast<char>(n);
+}
+
+void put_string(std::string& out, std::string_view s) {
+    put_length(out, s.size());
+    out.append(s);
+}
+
+class Reader {
+  public:
+    explicit Reader(std::string_view data) : data_(data) {}
+
+    bool length(std::size_t& n) {
+        n = 0;
+        for (unsigned shift = 0; shift < 64; shift += 7) {
+            if (data_.empty()) return false;
+            const auto byte = static_cast<unsigned char>(data_.front());
+            data_.remove_prefix(1);
+            n |= static_cast<std::size_t>(byte & 0x7F) << shift;
+            if (!(byte & 0x80)) return true;
+        }
+        return false;
+    }
+
+    bool string(std::string& s) {
+        std::size_t n;
+        if (!length(n) || n > data_.size()) return false;
+        s.assign(data_.substr(0, n));
+        data_.remove_prefix(n);
+        return true;
+    }
+
+    bool done() const { return data_.empty(); }
+
+  private:
+    std::string_view data_;
+};
+
+}  // namespace
+
+std::string encode_article(const Article& a) {
+    std::string out;
+    out.reserve(a.body.size() + a.title.size() + a.url.size() + 64);
+    out += kFormatVersion;
+    for (const std::string* field : {&a.id, &a.url, &a.title, &a.body, &a.author, &a.language, &a.source})
+        put_string(out, *field);
+    put_string(out, a.date ? a.date->key() : std::string());
+    out += static_cast<char>(a.date ? a.date_source : DateSource::none);
+    put_length(out, a.categories.size());
+    for (const auto& category : a.categories) put_string(out, category);
+    put_length(out, a.places.size());
+    for (const auto& place : a.places) put_string(out, place);
+    return out;
+}
+
+std::optional<Article> decode_article(std::string_view data) {
+    if (data.empty() || data.front() != kFormatVersion) return std::nullopt;
+    Reader in(data.substr(1));
+    Article a;
+    std::string date;
+    for (std::string* field : {&a.id, &a.url, &a.title, &a.body, &a.author, &a.language, &a.source, &date})
+        if (!in.string(*field)) return std::nullopt;
+    if (!date.empty()) {
+        if (date.size() != 8) return std::nullopt;
+        a.date = parse_iso_date(date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2));
+        if (!a.date) return std::nullopt;
+    }
+    std::size_t source;
+    if (!in.length(source) || source > static_cast<std::size_t>(DateSource::file)) return std::nullopt;
+    a.date_source = static_cast<DateSource>(source);
+    std::size_t count;
+    if (!in.length(count) || count > data.size()) return std::nullopt;
+    a.categories.resize(count);
+    for (auto& category : a.categories)
+        if (!in.string(category)) return std::nullopt;
+    if (!in.length(count) || count > data.size()) return std::nullopt;
+    a.places.resize(count);
+    for (auto& place : a.places)
+        if (!in.string(place)) return std::nullopt;
+    if (!in.done()) return std::nullopt;
+    return a;
+}
+
+}  // namespace libsearch::index

@@ -1,0 +1,1 @@
+# Sources of libsearch/src/ingest/formats/ (added to the libsearch target).

@@ -1,0 +1,1 @@
+# Sources of libsearch/src/ingest/html/ (added to the libsearch target).

@@ -1,0 +1,1 @@
+# Sources of libsearch/src/ingest/text_page/ (added to the libsearch target).

@@ -1,0 +1,83 @@
+#include "search/query_builder.hpp"
+
+#include "libsearch/errors.hpp"
+#include "libsearch/schema.hpp"
+#include "search/date_query.hpp"
+#include "search/field_processors.hpp"
+#include "search/query_text.hpp"
+
+namespace libsearch::search {
+
+namespace {
+
+constexpr unsigned kFullSyntax = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                 Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                                 Xapian::QueryParser::FLAG_PURE_NOT;
+
+std::size_t position_of(std::string_view text, const BadFieldValue& bad) {
+    const std::string with_field = bad.field + ":" + bad.value;
+    if (auto pos = text.find(with_field); pos != std::string_view::npos) return pos + bad.field.size() + 1;
+    if (auto pos = text.find(bad.field + ":"); pos != std::string_view::npos) return pos;
+    return 0;
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const analysis::Analyzer& analyzer, DefaultOperator op) {
+    analyzer.configure(parser_);
+    parser_.set_database(db);
+    parser_.set_default_op(op == DefaultOperator::op_or ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    parser_.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                              Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
+    parser_.add_prefix("title", schema::prefix_title);
+    parser_.add_prefix("author", schema::prefix_author);
+    add_filter_fields(parser_);
+}
+
+Xapian::Query QueryBuilder::parse_with(const std::string& text, unsigned flags, std::string_view original) {
+    try {
+        return parser_.parse_query(text, flags);
+    } catch (const BadFieldValue& bad) {
+        throw QuerySyntaxError(position_of(original, bad), bad.field + ":" + bad.value + " " + bad.reason);
+    }
+}
+
+ParsedQuery QueryBuilder::parse(std::string_view text) {
+    ParsedQuery parsed;
+    const std::string folded = fold_case(text);
+    try {
+        parsed.query = parse_with(folded, kFullSyntax, text);
+        parsed.warnings = unbalanced_warnings(text);
+        // Xapian treats a query of only excluded words as if they were wanted.
+        if (auto excluded = excluded_words_only(folded)) {
+            const auto op = parser_.get_default_op();
+            parser_.set_default_op(Xapian::Query::OP_OR);
+            Xapian::Query words = parse_with(*excluded, kFullSyntax, text);
+            parser_.set_default_op(op);
+            parsed.query = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, words);
+        }
+        return parsed;
+    } catch (const Xapian::QueryParserError& e) {
+        parsed.warnings.push_back("query syntax not understood (" + e.get_msg() + "); searched as plain words");
+    }
+    // A pasted sentence with stray operators or brackets: search its words.
+    try {
+        parsed.query = parse_with(strip_syntax(folded), 0, text);
+        return parsed;
+    } catch (const Xapian::QueryParserError& e) {
+        throw QuerySyntaxError(0, "query cannot be searched: " + e.get_msg());
+    }
+}
+
+std::string QueryBuilder::spelling_suggestion(std::string_view text) {
+    try {
+        parser_.parse_query(fold_case(text), kFullSyntax | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        return parser_.get_corrected_query_string();
+    } catch (const Xapian::QueryParserError&) {
+        return {};
+    } catch (const BadFieldValue&) {
+        return {};
+    }
+}
+
+}  // namespace libsearch::search

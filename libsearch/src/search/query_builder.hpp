@@ -1,0 +1,44 @@
+#pragma once
+// Query text -> Xapian::Query, leniently.
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/analyzer.hpp"
+#include "libsearch/searcher.hpp"
+
+namespace libsearch::search {
+
+/// The parsed query and what was forgiven on the way.
+struct ParsedQuery {
+    Xapian::Query query;  ///< empty (MatchNothing) when the text has no searchable words
+    std::vector<std::string> warnings;
+};
+
+/// Parses the query language documented in libsearch/searcher.hpp. Cheap to
+/// make; one per search.
+class QueryBuilder {
+  public:
+    QueryBuilder(const Xapian::Database& db, const analysis::Analyzer& analyzer, DefaultOperator op);
+
+    /// @throws QuerySyntaxError for a bad field value (date:2013-13-45).
+    ParsedQuery parse(std::string_view text);
+
+    /// The query with misspelt words replaced by the index's best guesses;
+    /// empty when there is nothing to correct.
+    std::string spelling_suggestion(std::string_view text);
+
+  private:
+    Xapian::Query parse_with(const std::string& text, unsigned flags, std::string_view original);
+
+    Xapian::QueryParser parser_;
+};
+
+/// Words of a wildcard pattern a query may expand to; beyond it the most
+/// frequent ones are kept.
+inline constexpr unsigned kMaxWildcardExpansion = 100;
+
+}  // namespace libsearch::search

@@ -1,0 +1,34 @@
+#pragma once
+// Preparing query text for Xapian's QueryParser.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace libsearch::search {
+
+/// Lower-case every word except the operators AND OR NOT XOR NEAR ADJ.
+///
+/// Why: under STEM_SOME, Xapian leaves capitalised words unstemmed, so
+/// `Iraq` would miss "Iraq's" and `Camps` would miss "camp". Here unquoted
+/// words are always stemmed and quotes alone ask for the exact form, which
+/// is what a reader of the search help expects.
+std::string fold_case(std::string_view query);
+
+/// Problems Xapian forgives silently but a user should hear about: an
+/// unbalanced double quote or bracket. One message per problem, with its
+/// byte position.
+std::vector<std::string> unbalanced_warnings(std::string_view query);
+
+/// The query with syntax removed, for a lenient retry: quotes and brackets
+/// become spaces and operator words are lower-cased (so they are searched as
+/// words); field prefixes stay.
+std::string strip_syntax(std::string_view query);
+
+/// When every word of the query is excluded ("-oil -gas"), the words without
+/// their minus signs ("oil gas"); otherwise nullopt. Xapian finds nothing for
+/// such a query, where a person means "everything but these".
+std::optional<std::string> excluded_words_only(std::string_view query);
+
+}  // namespace libsearch::search

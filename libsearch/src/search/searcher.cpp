@@ -1,0 +1,228 @@
+#include "libsearch/searcher.hpp"
+
+#include <xapian.h>
+
+#include <chrono>
+
+#include "analysis/analyzer.hpp"
+#include "core/schema_terms.hpp"
+#include "core/xapian_errors.hpp"
+#include "index/document_data.hpp"
+#include "libsearch/errors.hpp"
+#include "libsearch/schema.hpp"
+#include "search/date_query.hpp"
+#include "search/facets.hpp"
+#include "search/query_builder.hpp"
+
+namespace libsearch {
+
+namespace {
+
+constexpr std::size_t kMaxLimit = 100;
+constexpr std::size_t kMinSnippet = 20;
+constexpr std::size_t kMaxSnippet = 1000;
+// Without SearchRequest::exact, Xapian examines at least this many matches
+// for facet counts before it scales them up.
+constexpr Xapian::doccount kFacetSample = 1000;
+// A suggestion is looked for when a query has at most this many matches.
+constexpr Xapian::doccount kFewMatches = 3;
+// Reads racing a writer's commits may see Xapian::DatabaseModifiedError; the
+// search is retried on a reopened database this many times.
+constexpr int kModifiedRetries = 3;
+
+void validate(const SearchRequest& r) {
+    if (r.limit < 1 || r.limit > kMaxLimit)
+        throw InvalidArgument("limit", "must be between 1 and 100, got " + std::to_string(r.limit));
+    if (r.snippet_length < kMinSnippet || r.snippet_length > kMaxSnippet)
+        throw InvalidArgument("snippet_length", "must be between 20 and 1000, got " + std::to_string(r.snippet_length));
+    if (r.offset > 1'000'000) throw InvalidArgument("offset", "must be at most 1000000");
+}
+
+Xapian::Query filter_query(const SearchRequest& r) {
+    Xapian::Query filter = Xapian::Query::MatchAll;
+    bool any = false;
+    auto add = [&](Xapian::Query q) {
+        filter = any ? Xapian::Query(Xapian::Query::OP_FILTER, filter, q) : q;
+        any = true;
+    };
+    if (!r.categories.empty()) {
+        std::vector<Xapian::Query> terms;
+        for (const auto& category : r.categories) terms.emplace_back(schema_terms::category_term(category));
+        add(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    }
+    std::optional<Date> from, to;
+    if (!r.from.empty()) from = parse_date_bound(r.from, BoundSide::first_day, "from");
+    if (!r.to.empty()) to = parse_date_bound(r.to, BoundSide::last_day, "to");
+    if (from && to && *to < *from)
+        throw InvalidArgument("to", "'" + r.to + "' is before from '" + r.from + "'");
+    if (from || to) add(search::date_range_query(from, to));
+    return any ? filter : Xapian::Query();
+}
+
+Hit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const Xapian::Stem& stemmer,
+             const SearchRequest& r, bool has_terms) {
+    Hit hit;
+    const Xapian::Document doc = it.get_document();
+    auto article = index::decode_article(doc.get_data());
+    if (!article) {  // a document some other program put in the database
+        hit.id = "#" + std::to_string(*it);
+        hit.title_html = hit.snippet = "";
+        return hit;
+    }
+    hit.id = std::move(article->id);
+    hit.url = std::move(article->url);
+    hit.categories = std::move(article->categories);
+    hit.date = article->date;
+    hit.author = std::move(article->author);
+    hit.language = std::move(article->language);
+    hit.score = has_terms ? it.get_weight() : 0.0;
+    hit.duplicates = r.collapse_duplicates ? it.get_collapse_count() : 0;
+    // The whole title, escaped and marked; the best passage of the body.
+    hit.title_html = mset.snippet(article->title, article->title.size() + 1, stemmer, 0, "<mark>", "</mark>", "");
+    hit.snippet = mset.snippet(article->body, r.snippet_length, stemmer,
+                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>",
+                               "</mark>", "…");
+    hit.title = std::move(article->title);
+    return hit;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+    std::string path;
+    Xapian::Database db;
+    analysis::AnalyzerCache analyzers;
+
+    explicit Impl(std::string p) : path(std::move(p)) {
+        if (path.empty()) throw InvalidArgument("path", "an index path is required");
+        try {
+            db = Xapian::Database(path);
+        } catch (const Xapian::Error& e) {
+            throw_index_error(e, path, "opening");
+        }
+    }
+
+    Language query_language(const SearchRequest& r) const {
+        return resolve_language(r.language.empty() ? db.get_metadata(schema::meta_default_language) : r.language);
+    }
+
+    SearchResponse run(const SearchRequest& r);
+};
+
+SearchResponse Searcher::Impl::run(const SearchRequest& r) {
+    SearchResponse response;
+    const analysis::Analyzer& analyzer = analyzers.get(query_language(r));
+    search::QueryBuilder builder(db, analyzer, r.default_operator);
+
+    Xapian::Query query;
+    const bool has_text = r.query.find_first_not_of(" \t\r\n") != std::string::npos;
+    if (has_text) {
+        auto parsed = builder.parse(r.query);
+        query = std::move(parsed.query);
+        response.warnings = std::move(parsed.warnings);
+    } else {
+        query = Xapian::Query::MatchAll;
+    }
+    const Xapian::Query filter = filter_query(r);
+    if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+    response.query_description = query.get_description();
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    SortOrder sort = r.sort;
+    if (!has_text && sort == SortOrder::relevance) sort = SortOrder::newest;
+    Xapian::MultiValueKeyMaker keymaker;
+    if (sort != SortOrder::relevance) {
+        // Undated articles sort last both ways: in reverse (newest) the empty
+        // value is the smallest, in forward order it stands in as year 9999+.
+        if (sort == SortOrder::newest) keymaker.add_value(schema::slot_date, true);
+        else keymaker.add_value(schema::slot_date, false, "99999999");
+        enquire.set_sort_by_key_then_relevance(&keymaker, false);
+    }
+    if (r.collapse_duplicates) enquire.set_collapse_key(schema::slot_content_hash);
+
+    search::FacetCollector facets;
+    if (r.facets) facets.attach(enquire);
+    const Xapian::doccount wanted = static_cast<Xapian::doccount>(r.offset + r.limit);
+    const Xapian::doccount check_at_least = r.exact ? db.get_doccount() : (r.facets ? std::max(kFacetSample, wanted) : 0);
+
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(r.offset), static_cast<Xapian::doccount>(r.limit),
+                                               check_at_least);
+    response.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound()};
+    if (r.facets) response.facets = facets.collect(response.total);
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        response.hits.push_back(make_hit(it, mset, analyzer.stemmer(), r, has_text));
+
+    if (has_text && response.total.upper_bound <= kFewMatches) {
+        std::string suggestion = builder.spelling_suggestion(r.query);
+        if (!suggestion.empty()) response.suggestion = std::move(suggestion);
+    }
+    return response;
+}
+
+Searcher::Searcher(std::string path) : impl_(std::make_unique<Impl>(std::move(path))) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+    validate(request);
+    const auto start = std::chrono::steady_clock::now();
+    for (int attempt = 0;; ++attempt) {
+        try {
+            SearchResponse response = impl_->run(request);
+            response.elapsed_ms =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            return response;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= kModifiedRetries) throw_index_error(e, impl_->path, "searching");
+            reopen();
+        } catch (const Xapian::Error& e) {
+            throw_index_error(e, impl_->path, "searching");
+        }
+    }
+}
+
+std::optional<Article> Searcher::article(const std::string& id) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            const std::string term = schema_terms::id_term(id);
+            auto posting = impl_->db.postlist_begin(term);
+            if (posting == impl_->db.postlist_end(term)) return std::nullopt;
+            return index::decode_article(impl_->db.get_document(*posting).get_data());
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= kModifiedRetries) throw_index_error(e, impl_->path, "reading");
+            reopen();
+        } catch (const Xapian::Error& e) {
+            throw_index_error(e, impl_->path, "reading");
+        }
+    }
+}
+
+bool Searcher::reopen() {
+    try {
+        return impl_->db.reopen();
+    } catch (const Xapian::Error& e) {
+        throw_index_error(e, impl_->path, "reopening");
+    }
+}
+
+std::uint64_t Searcher::size() const { return impl_->db.get_doccount(); }
+
+std::string Searcher::last_commit() const {
+    try {
+        return impl_->db.get_metadata(schema::meta_last_commit);
+    } catch (const Xapian::Error& e) {
+        throw_index_error(e, impl_->path, "reading");
+    }
+}
+
+std::string Searcher::default_language() const {
+    try {
+        return resolve_language(impl_->db.get_metadata(schema::meta_default_language)).code;
+    } catch (const Xapian::Error& e) {
+        throw_index_error(e, impl_->path, "reading");
+    }
+}
+
+}  // namespace libsearch

@@ -1,0 +1,1 @@
+# Tests of libsearch/src/ingest/formats/ (added to libsearch_tests).

@@ -1,0 +1,1 @@
+# Tests of libsearch/src/ingest/html/ (added to libsearch_tests).

@@ -1,0 +1,191 @@
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "test_index.hpp"
+
+using namespace testsupport;
+using libsearch::AddOutcome;
+using libsearch::IndexOptions;
+using libsearch::IndexWriter;
+
+TEST_CASE("an added article is found and stored whole", "[index]") {
+    TempDir dir;
+    libsearch::Article a = article("id-1", "Camp Liberty", "Residents of the camp.", {"Iranian opposition", "Iraq"},
+                                   day(2013, 2, 15));
+    a.url = "https://www.ncr-iran.org/en/news/camp-liberty";
+    a.author = "David Kilgour";
+    a.language = "English";
+    a.source = "seed.txt";
+    a.date_source = libsearch::DateSource::crawl;
+    a.places = {"iraq", "iran"};
+    {
+        IndexWriter writer({.path = dir / "db"});
+        CHECK(writer.add(a) == AddOutcome::added);
+        CHECK(writer.pending() == 1);
+        writer.commit();
+        CHECK(writer.pending() == 0);
+    }
+    libsearch::Searcher searcher(dir / "db");
+    CHECK(searcher.size() == 1);
+    auto stored = searcher.article("id-1");
+    REQUIRE(stored);
+    CHECK(stored->title == a.title);
+    CHECK(stored->body == a.body);
+    CHECK(stored->categories == a.categories);
+    CHECK(stored->date == a.date);
+    CHECK(stored->date_source == libsearch::DateSource::crawl);
+    CHECK(stored->places == a.places);
+    CHECK(searcher.search({.query = "place:IRAQ"}).hits.size() == 1);
+    CHECK(searcher.search({.query = "place:usa"}).hits.empty());
+    CHECK(stored->author == a.author);
+    CHECK(stored->url == a.url);
+    CHECK(stored->source == a.source);
+    CHECK(stored->language == "en");  // resolved to its code
+    CHECK_FALSE(searcher.article("nope"));
+    CHECK_FALSE(searcher.last_commit().empty());
+}
+
+TEST_CASE("a date without a stated source counts as the article's own; no date, no source", "[index]") {
+    TempDir dir;
+    {
+        IndexWriter writer({.path = dir / "db"});
+        writer.add(article("dated", "t", "b", {}, day(2013, 1, 1)));
+        auto undated = article("undated", "t", "b");
+        undated.date_source = libsearch::DateSource::crawl;  // contradicts the missing date
+        writer.add(undated);
+    }
+    libsearch::Searcher searcher(dir / "db");
+    CHECK(searcher.article("dated")->date_source == libsearch::DateSource::article);
+    CHECK(searcher.article("undated")->date_source == libsearch::DateSource::none);
+    CHECK_FALSE(searcher.article("undated")->date);
+}
+
+TEST_CASE("re-adding an id replaces the article; identical re-adds write nothing", "[index]") {
+    TempDir dir;
+    IndexWriter writer({.path = dir / "db"});
+    CHECK(writer.add(article("x", "First title", "alpha")) == AddOutcome::added);
+    CHECK(writer.add(article("x", "First title", "alpha")) == AddOutcome::unchanged);
+    CHECK(writer.add(article("x", "Second title", "beta")) == AddOutcome::replaced);
+    writer.commit();
+    CHECK(writer.size() == 1);
+    CHECK(writer.stats().added == 1);
+    CHECK(writer.stats().unchanged == 1);
+    CHECK(writer.stats().replaced == 1);
+
+    libsearch::Searcher searcher(dir / "db");
+    CHECK(ids(searcher.search({.query = "beta"})) == std::vector<std::string>{"x"});
+    CHECK(searcher.search({.query = "alpha"}).hits.empty());
+    CHECK(searcher.search({.query = "title"}).total.estimated == 1);
+}
+
+TEST_CASE("remove deletes by id", "[index]") {
+    TempDir dir;
+    IndexWriter writer({.path = dir / "db"});
+    writer.add(article("a", "One", "text"));
+    writer.add(article("b", "Two", "text"));
+    CHECK(writer.contains("a"));
+    CHECK(writer.remove("a"));
+    CHECK_FALSE(writer.remove("a"));
+    CHECK_FALSE(writer.contains("a"));
+    writer.commit();
+    libsearch::Searcher searcher(dir / "db");
+    CHECK(ids(searcher.search({.query = "text"})) == std::vector<std::string>{"b"});
+}
+
+TEST_CASE("batches commit by themselves and readers see them after reopen", "[index]") {
+    TempDir dir;
+    IndexWriter writer({.path = dir / "db", .batch_size = 3});
+    writer.add(article("1", "t", "word"));
+    libsearch::Searcher searcher(dir / "db");
+    CHECK(searcher.size() == 0);
+    writer.add(article("2", "t", "word"));
+    writer.add(article("3", "t", "word"));  // third change: automatic commit
+    CHECK(writer.pending() == 0);
+    CHECK(writer.stats().commits == 1);
+    CHECK(searcher.size() == 0);  // still the old view
+    CHECK(searcher.reopen());
+    CHECK(searcher.size() == 3);
+    writer.add(article("4", "t", "word"));
+    CHECK(writer.pending() == 1);
+}
+
+TEST_CASE("a writer's destructor commits what is pending", "[index]") {
+    TempDir dir;
+    { IndexWriter({.path = dir / "db", .batch_size = 0}).add(article("1", "t", "word")); }
+    CHECK(libsearch::Searcher(dir / "db").size() == 1);
+}
+
+TEST_CASE("the default language is stored in the index and kept", "[index][analysis]") {
+    TempDir dir;
+    { IndexWriter({.path = dir / "db", .default_language = "french"}).add(article("1", "Les élections", "Élections")); }
+    {
+        // Reopening with another default does not change the index's language.
+        IndexWriter writer({.path = dir / "db", .default_language = "german"});
+        writer.add(article("2", "Les chevaux", "Des chevaux"));
+    }
+    libsearch::Searcher searcher(dir / "db");
+    CHECK(searcher.default_language() == "fr");
+    CHECK(searcher.article("2")->language == "fr");
+    // French stemming joins élection / élections.
+    CHECK(searcher.search({.query = "élection"}).hits.size() == 1);
+}
+
+TEST_CASE("article ids are validated", "[index][errors]") {
+    TempDir dir;
+    IndexWriter writer({.path = dir / "db"});
+    CHECK_THROWS_AS(writer.add(article("", "t", "b")), libsearch::InvalidArgument);
+    CHECK_THROWS_WITH(writer.add(article(std::string(201, 'x'), "t", "b")), Catch::Contains("at most 200"));
+    CHECK(writer.add(article(std::string(200, 'x'), "t", "b")) == AddOutcome::added);
+}
+
+TEST_CASE("index errors are typed and say what happened", "[index][errors]") {
+    TempDir dir;
+    SECTION("a second writer gets IndexLocked") {
+        IndexWriter first({.path = dir / "db"});
+        try {
+            IndexWriter second({.path = dir / "db"});
+            FAIL("second writer opened");
+        } catch (const libsearch::IndexLocked& e) {
+            CHECK_THAT(e.what(), Catch::Contains("locked by another writer"));
+            CHECK(e.path() == dir / "db");
+        }
+    }
+    SECTION("opening a missing index") {
+        CHECK_THROWS_AS(libsearch::Searcher(dir / "missing"), libsearch::IndexNotFound);
+        CHECK_THROWS_AS(IndexWriter({.path = dir / "missing", .create = false}), libsearch::IndexNotFound);
+        CHECK_THROWS_AS(IndexWriter({.path = ""}), libsearch::InvalidArgument);
+        CHECK_THROWS_AS(libsearch::Searcher(""), libsearch::InvalidArgument);
+    }
+    SECTION("a damaged index") {
+        { IndexWriter({.path = dir / "db"}).add(article("1", "t", "word")); }
+        for (const auto& entry : std::filesystem::directory_iterator(dir.path() / "db")) {
+            if (entry.path().extension() == ".glass") std::filesystem::resize_file(entry.path(), 100);
+        }
+        CHECK_THROWS_AS(
+            [&] {
+                libsearch::Searcher searcher(dir / "db");
+                searcher.search({.query = "word"});
+            }(),
+            libsearch::IndexCorrupt);
+    }
+    SECTION("a path that cannot be created") {
+        std::filesystem::create_directories(dir.path() / "ro");
+        std::filesystem::permissions(dir.path() / "ro", std::filesystem::perms::owner_read |
+                                                             std::filesystem::perms::owner_exec);
+        if (geteuid() == 0) {
+            // root ignores permissions; a path under a regular file fails for everyone.
+            { std::ofstream(dir.path() / "file") << "x"; }
+            CHECK_THROWS_AS(IndexWriter({.path = dir / "file/db"}), libsearch::IndexNotWritable);
+        } else {
+            CHECK_THROWS_AS(IndexWriter({.path = dir / "ro/db"}), libsearch::IndexNotWritable);
+        }
+        std::filesystem::permissions(dir.path() / "ro", std::filesystem::perms::owner_all);
+    }
+    SECTION("every library error is a libsearch::Error") {
+        CHECK_THROWS_AS(libsearch::Searcher(dir / "missing"), libsearch::Error);
+    }
+}

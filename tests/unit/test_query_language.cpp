@@ -1,0 +1,196 @@
+#include <catch2/catch.hpp>
+
+#include "sample_articles.hpp"
+
+using namespace testsupport;
+using libsearch::DefaultOperator;
+using libsearch::SearchRequest;
+
+namespace {
+
+const TestIndex& sample_index() {
+    static const TestIndex index(sample_articles());
+    return index;
+}
+
+std::vector<std::string> hits_for(const std::string& query, DefaultOperator op = DefaultOperator::op_and) {
+    auto searcher = sample_index().searcher();
+    SearchRequest request;
+    request.query = query;
+    request.default_operator = op;
+    request.limit = 100;
+    return sorted_ids(searcher.search(request));
+}
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("query language: input -> matching articles", "[query]") {
+    struct Row {
+        const char* query;
+        Ids expected;
+    };
+    const Row rows[] = {
+        // words, stemmed, any case
+        {"liberty", {"ashraf-2012", "liberty-blockade", "liberty-un"}},
+        {"Liberty blockade", {"liberty-blockade"}},
+        {"refugees", {"liberty-un", "undated-essay"}},
+        // exact phrase and exact word
+        {"\"camp liberty\"", {"ashraf-2012", "liberty-blockade", "liberty-un"}},
+        {"\"liberty camp\"", {}},
+        {"\"refugee camps\"", {"undated-essay"}},
+        {"\"refugee camp\"", {"liberty-un"}},
+        {"\"camps\"", {"undated-essay"}},
+        {"\"the medical siege\"", {"liberty-blockade"}},  // stopwords kept in phrases
+        // boolean operators
+        {"oil AND fall", {"oil-2014"}},
+        {"ashraf OR geneva", {"ashraf-2012", "nuclear-talks"}},
+        {"oil NOT fell", {"oil-2013"}},
+        {"liberty -blockade -ashraf", {"liberty-un"}},
+        {"+oil +demand", {"oil-2014"}},
+        {"(ashraf OR geneva) AND residents", {"ashraf-2012"}},
+        {"NOT oil", {"ashraf-2012", "french-news", "liberty-blockade", "liberty-un", "nuclear-talks",
+                     "protest-2013", "undated-essay"}},
+        {"-liberty -oil", {"french-news", "nuclear-talks", "protest-2013", "undated-essay"}},
+        // NEAR / ADJ
+        {"medical NEAR siege", {"liberty-blockade"}},
+        {"residents NEAR/3 liberty", {"liberty-blockade", "liberty-un"}},
+        {"residents NEAR/1 liberty", {"liberty-blockade"}},
+        {"supply ADJ fears", {"oil-2013"}},
+        // wildcards
+        {"negot*", {"nuclear-talks"}},
+        {"sentenc*", {"protest-2013"}},
+        // fields
+        {"title:oil", {"oil-2013", "oil-2014"}},
+        {"title:residents", {"ashraf-2012"}},
+        {"author:kilgour", {"liberty-un"}},
+        {"author:trader oil", {"oil-2013", "oil-2014"}},
+        {"category:economy", {"oil-2013", "oil-2014"}},
+        {"category:\"Iranian opposition\" camp", {"ashraf-2012", "liberty-blockade", "liberty-un", "undated-essay"}},
+        {"category:\"human RIGHTS\"", {"liberty-blockade", "protest-2013"}},
+        {"category:nuclear category:economy", {"nuclear-talks", "oil-2013", "oil-2014"}},
+        {"lang:fr", {"french-news"}},
+        {"lang:french", {"french-news"}},
+        {"site:ncr-iran.org", {"liberty-blockade", "liberty-un", "protest-2013"}},
+        {"site:markets.example.com", {"oil-2013", "oil-2014"}},
+        {"site:example.com", {"ashraf-2012", "oil-2013", "oil-2014"}},
+        // dates
+        {"date:2014", {"oil-2014"}},
+        {"date:2013-06", {"french-news", "oil-2013", "protest-2013"}},
+        {"date:2013-06-30", {"oil-2013"}},
+        {"date:2013-01..2013-02", {"liberty-blockade", "liberty-un"}},
+        {"date:2013-06-14..2013-06-30", {"french-news", "oil-2013"}},
+        {"date:..2012", {"ashraf-2012"}},
+        {"date:2013-11.. nuclear", {"nuclear-talks"}},
+        {"oil date:2013", {"oil-2013"}},
+        // combinations
+        {"camp category:\"iranian opposition\" date:2013", {"liberty-blockade", "liberty-un"}},
+    };
+    for (const auto& row : rows) {
+        INFO("query: " << row.query);
+        CHECK(hits_for(row.query) == row.expected);
+    }
+}
+
+TEST_CASE("default operator OR ranks articles with more of the words first", "[query]") {
+    auto searcher = sample_index().searcher();
+    SearchRequest request;
+    request.query = "oil prices geneva";
+    CHECK(searcher.search(request).hits.empty());
+    request.default_operator = DefaultOperator::op_or;
+    auto response = searcher.search(request);
+    CHECK(sorted_ids(response) == Ids{"nuclear-talks", "oil-2013", "oil-2014"});
+}
+
+TEST_CASE("pasted natural-language text is searched leniently", "[query]") {
+    struct Row {
+        const char* query;
+        bool warns;
+    };
+    const Row rows[] = {
+        {"What did \"Iraq's Justice Minister say about (Camp Liberty?", true},
+        {"oil AND", true},
+        {"AND oil", true},
+        {"oil OR OR prices", true},
+        {"))) oil (((", true},
+        {"oil prices -- \"supply fears", true},
+        {"NEAR oil", false},
+        {"oil prices, supply fears; traders!", false},
+        {"title: oil", false},
+        {"category:", false},
+        {"+ - * \" ( ) :", true},
+    };
+    auto searcher = sample_index().searcher();
+    for (const auto& row : rows) {
+        INFO("query: " << row.query);
+        SearchRequest request;
+        request.query = row.query;
+        request.default_operator = DefaultOperator::op_or;
+        libsearch::SearchResponse response;
+        REQUIRE_NOTHROW(response = searcher.search(request));
+        CHECK(response.warnings.empty() != row.warns);
+    }
+    SearchRequest request;
+    request.query = "oil AND";
+    auto response = searcher.search(request);
+    CHECK(sorted_ids(response) == Ids{"oil-2013", "oil-2014"});
+    REQUIRE(response.warnings.size() == 1);
+    CHECK_THAT(response.warnings[0], Catch::Contains("searched as plain words"));
+
+    request.query = "\"camp liberty";
+    response = searcher.search(request);
+    CHECK(sorted_ids(response) == Ids{"ashraf-2012", "liberty-blockade", "liberty-un"});
+    CHECK_THAT(response.warnings.at(0), Catch::Contains("unbalanced quote at position 0"));
+}
+
+TEST_CASE("impossible field values are query errors with a position", "[query][errors]") {
+    struct Row {
+        const char* query;
+        std::size_t position;
+        const char* message;
+    };
+    const Row rows[] = {
+        {"oil date:2013-13-45", 9, "date:2013-13-45 is not a date"},
+        {"date:2013-02-30", 5, "is not a date"},
+        {"date:2014..2013", 5, "ends before it starts"},
+        {"date:yesterday", 5, "YYYY"},
+        {"camp date:..", 10, "needs at least one end"},
+    };
+    auto searcher = sample_index().searcher();
+    for (const auto& row : rows) {
+        INFO("query: " << row.query);
+        try {
+            searcher.search({.query = row.query});
+            FAIL("no error");
+        } catch (const libsearch::QuerySyntaxError& e) {
+            CHECK(e.position() == row.position);
+            CHECK_THAT(e.what(), Catch::Contains(row.message));
+        }
+    }
+}
+
+TEST_CASE("query descriptions show the structure Xapian runs", "[query]") {
+    struct Row {
+        const char* query;
+        const char* description;
+    };
+    const Row rows[] = {
+        {"camps", "Query(Zcamp@1)"},
+        {"\"camps\"", "Query(camps@1)"},
+        {"Camp Liberty", "Query((Zcamp@1 AND Zliberti@2))"},
+        {"\"camp liberty\"", "Query((camp@1 PHRASE 2 liberty@2))"},
+        {"title:oil", "Query(ZSoil@1)"},
+        {"category:Economy", "Query(0 * XCATeconomy)"},
+        {"date:2013", "Query(0 * Y2013)"},
+        {"date:2013-06", "Query(0 * M201306)"},
+        {"date:2013-01..2013-06", "Query(VALUE_RANGE 0 20130101 20130630)"},
+        {"lang:English", "Query(0 * Len)"},
+        {"site:WWW.Example.com", "Query(0 * Hwww.example.com)"},
+    };
+    auto searcher = sample_index().searcher();
+    for (const auto& row : rows) {
+        INFO("query: " << row.query);
+        CHECK(searcher.search({.query = row.query}).query_description == row.description);
+    }
+}

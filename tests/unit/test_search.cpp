@@ -1,0 +1,171 @@
+#include <catch2/catch.hpp>
+
+#include "sample_articles.hpp"
+
+using namespace testsupport;
+using libsearch::SearchRequest;
+using libsearch::SortOrder;
+using Ids = std::vector<std::string>;
+
+namespace {
+
+const TestIndex& sample_index() {
+    static const TestIndex index(sample_articles());
+    return index;
+}
+
+libsearch::SearchResponse run(SearchRequest request) {
+    auto searcher = sample_index().searcher();
+    return searcher.search(request);
+}
+
+}  // namespace
+
+TEST_CASE("sort orders: newest and oldest put undated articles last", "[search][sort]") {
+    SearchRequest request{.query = "camp OR camps OR exile", .limit = 100};
+    request.sort = SortOrder::newest;
+    CHECK(ids(run(request)) == Ids{"liberty-blockade", "liberty-un", "ashraf-2012", "undated-essay"});
+    request.sort = SortOrder::oldest;
+    CHECK(ids(run(request)) == Ids{"ashraf-2012", "liberty-un", "liberty-blockade", "undated-essay"});
+}
+
+TEST_CASE("relevance ranks title matches above body matches", "[search][sort]") {
+    auto response = run({.query = "blockade OR siege OR medical"});
+    CHECK(ids(response).front() == "liberty-blockade");
+    response = run({.query = "exile"});
+    CHECK(ids(response) == Ids{"undated-essay"});
+    CHECK(response.hits[0].score > 0);
+    // A word in one title and another body: the title match ranks first.
+    TestIndex index({article("body", "Something else", "The refugee camp was crowded."),
+                     article("title", "Refugee camp", "Something else entirely.")});
+    CHECK(ids(index.searcher().search({.query = "refugee"})) == Ids{"title", "body"});
+}
+
+TEST_CASE("an empty query lists the filtered articles, newest first", "[search]") {
+    auto response = run({.categories = {"Economy"}});
+    CHECK(ids(response) == Ids{"oil-2014", "oil-2013"});
+    CHECK(response.hits[0].score == 0);
+    response = run({});
+    CHECK(response.total.estimated == sample_articles().size());
+    CHECK(ids(response).back() == "undated-essay");
+}
+
+TEST_CASE("pagination walks every hit once", "[search]") {
+    const std::size_t total = sample_articles().size();
+    Ids seen;
+    for (std::size_t offset = 0; offset < total + 3; offset += 2) {
+        auto response = run({.sort = SortOrder::oldest, .offset = offset, .limit = 2});
+        CHECK(response.total.estimated == total);
+        for (auto& id : ids(response)) seen.push_back(id);
+    }
+    CHECK(seen.size() == total);
+    Ids unique = seen;
+    std::sort(unique.begin(), unique.end());
+    CHECK(std::unique(unique.begin(), unique.end()) == unique.end());
+    CHECK(run({.offset = 100}).hits.empty());
+}
+
+TEST_CASE("date filters are inclusive at both ends, in day, month and year forms", "[search][dates]") {
+    struct Row {
+        const char* from;
+        const char* to;
+        Ids expected;
+    };
+    const Row rows[] = {
+        {"2013-06-01", "2013-06-30", {"french-news", "oil-2013", "protest-2013"}},
+        {"2013-06", "2013-06", {"french-news", "oil-2013", "protest-2013"}},
+        {"2013-06-14", "2013-06-14", {"french-news"}},
+        {"2013-06-02", "2013-06-29", {"french-news"}},
+        {"2013-02-28", "2013-06-01", {"liberty-blockade", "protest-2013"}},
+        {"2014", "", {"oil-2014"}},
+        {"", "2012", {"ashraf-2012"}},
+        {"2012", "2012", {"ashraf-2012"}},
+        {"2013-12-31", "2014-01-01", {"oil-2014"}},
+        {"2013", "2013-01-10", {"liberty-un"}},
+        {"2015", "", {}},
+    };
+    for (const auto& row : rows) {
+        INFO("from " << row.from << " to " << row.to);
+        SearchRequest request{.from = row.from, .to = row.to, .limit = 100};
+        CHECK(sorted_ids(run(request)) == row.expected);
+    }
+}
+
+TEST_CASE("category filters accept any of several categories, ignoring case", "[search]") {
+    CHECK(sorted_ids(run({.categories = {"nuclear", "POLITIQUE"}})) == Ids{"french-news", "nuclear-talks"});
+    CHECK(sorted_ids(run({.query = "camp", .categories = {"Human rights"}})) == Ids{"liberty-blockade"});
+    CHECK(run({.categories = {"No such category"}}).hits.empty());
+}
+
+TEST_CASE("filters combine with query text and with each other", "[search]") {
+    auto response = run({.query = "camp", .categories = {"Iranian opposition"}, .from = "2013", .to = "2013"});
+    CHECK(sorted_ids(response) == Ids{"liberty-blockade", "liberty-un"});
+}
+
+TEST_CASE("request fields are validated and named in errors", "[search][errors]") {
+    auto expect_invalid = [](SearchRequest request, const std::string& parameter) {
+        try {
+            run(request);
+            FAIL("no error for " << parameter);
+        } catch (const libsearch::InvalidArgument& e) {
+            CHECK(e.parameter() == parameter);
+        }
+    };
+    expect_invalid({.limit = 0}, "limit");
+    expect_invalid({.limit = 101}, "limit");
+    expect_invalid({.from = "2013-13"}, "from");
+    expect_invalid({.to = "June"}, "to");
+    expect_invalid({.from = "2014", .to = "2013"}, "to");
+    expect_invalid({.snippet_length = 5}, "snippet_length");
+    expect_invalid({.offset = 10'000'000}, "offset");
+}
+
+TEST_CASE("totals are exact when asked, and bounds always hold", "[search]") {
+    auto response = run({.query = "camp", .exact = true});
+    CHECK(response.total.exact());
+    CHECK(response.total.estimated == 4);
+    response = run({.query = "camp"});
+    CHECK(response.total.lower_bound <= response.total.estimated);
+    CHECK(response.total.estimated <= response.total.upper_bound);
+    CHECK(response.elapsed_ms > 0);
+}
+
+TEST_CASE("misspelt queries with few matches get a suggestion, never applied", "[search][spelling]") {
+    auto response = run({.query = "Liberti"});
+    CHECK(response.suggestion == "liberty");
+    response = run({.query = "nuclaer talks"});
+    CHECK(response.hits.empty());
+    CHECK(response.suggestion == "nuclear talks");
+    // Well-spelt queries with matches get none.
+    CHECK(run({.query = "liberty"}).suggestion.empty());
+    // Without spelling data, no suggestion and no error.
+    TestIndex plain({article("a", "Liberty", "text")}, {.spelling = false});
+    CHECK(plain.searcher().search({.query = "Liberti"}).suggestion.empty());
+}
+
+TEST_CASE("reprints with the same text collapse when asked", "[search]") {
+    TestIndex index({article("a", "Same story", "Identical   text of a wire story."),
+                     article("b", "same STORY", "identical text of a wire story."),
+                     article("c", "Other story", "Different text of a wire story.")});
+    auto searcher = index.searcher();
+    CHECK(searcher.search({.query = "story"}).hits.size() == 3);
+    auto collapsed = searcher.search({.query = "story", .collapse_duplicates = true});
+    REQUIRE(collapsed.hits.size() == 2);
+    std::uint64_t duplicates = 0;
+    for (const auto& hit : collapsed.hits) duplicates += hit.duplicates;
+    CHECK(duplicates == 1);
+}
+
+TEST_CASE("a searcher reopened after a commit sees the new articles", "[search][index]") {
+    TempDir dir;
+    libsearch::IndexWriter writer({.path = dir / "db"});
+    writer.add(article("1", "first", "alpha"));
+    writer.commit();
+    libsearch::Searcher searcher(dir / "db");
+    CHECK(searcher.search({.query = "beta"}).hits.empty());
+    writer.add(article("2", "second", "beta"));
+    writer.commit();
+    CHECK(searcher.reopen());
+    CHECK(ids(searcher.search({.query = "beta"})) == Ids{"2"});
+    CHECK_FALSE(searcher.reopen());
+}
