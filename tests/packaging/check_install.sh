@@ -16,6 +16,6 @@ echo "find_package: ok"
 
 libdir=$(find "$work/prefix" -name libsearch.pc -printf '%h\n' | head -n1)
 PKG_CONFIG_PATH="$libdir" g++ -std=c++20 "$quickstart" -o "$work/consumer-pc" \
-    $(PKG_CONFIG_PATH="$libdir" pkg-config --cflags --libs --static libsearch)
+    $(PKG_CONFIG_PATH="$libdir" pkg-config --cflags --libs libsearch)
 "$work/consumer-pc" "$work/index-pc" | grep -q "2 matches"
 echo "pkg-config: ok"

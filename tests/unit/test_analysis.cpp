@@ -135,3 +135,23 @@ TEST_CASE("invalid UTF-8 is repaired before indexing", "[analysis]") {
     CHECK(search_ids(searcher, "words") == std::vector<std::string>{"bad"});
     CHECK(libsearch::utf8::is_valid(searcher.article("bad")->title));
 }
+
+TEST_CASE("Persian and Arabic spellings of the same word find each other", "[analysis][search]") {
+    // Arabic Yeh/Kaf vs Persian Yeh/Keheh, a ZWNJ, diacritics and tatweel.
+    auto arabic_spelling = article("ar-spelling", "\u0643\u0645\u067E \u0644\u06CC\u0628\u0631\u062A\u064A",
+                                   "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \u0639\u0650\u0631\u0627\u0642");
+    arabic_spelling.language = "fa";
+    TestIndex index({arabic_spelling});
+    auto searcher = index.searcher();
+    // Persian Keheh + Persian Yeh in the query; Arabic Kaf + Arabic Yeh in the title.
+    CHECK(search_ids(searcher, "\u06A9\u0645\u067E \u0644\u06CC\u0628\u0631\u062A\u06CC") ==
+          std::vector<std::string>{"ar-spelling"});
+    // Without the ZWNJ, and without the kasra diacritic.
+    CHECK(search_ids(searcher, "\u0645\u06CC\u062E\u0648\u0627\u0647\u0645") == std::vector<std::string>{"ar-spelling"});
+    CHECK(search_ids(searcher, "\u0639\u0631\u0627\u0642") == std::vector<std::string>{"ar-spelling"});
+    CHECK(search_ids(searcher, "\u0639\u0640\u0631\u0627\u0642") == std::vector<std::string>{"ar-spelling"});
+    // The snippet marks the match although the stored text has the other spelling.
+    SearchRequest request;
+    request.query = "\u0639\u0631\u0627\u0642";
+    CHECK_THAT(searcher.search(request).hits.at(0).snippet, Catch::Contains("<mark>"));
+}

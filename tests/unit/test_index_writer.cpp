@@ -22,6 +22,7 @@ TEST_CASE("an added article is found and stored whole", "[index]") {
     a.source = "seed.txt";
     a.date_source = libsearch::DateSource::crawl;
     a.places = {"iraq", "iran"};
+    a.other_urls = {"https://reprints.example.net/liberty", a.url, "https://reprints.example.net/liberty"};
     {
         IndexWriter writer({.path = dir / "db"});
         CHECK(writer.add(a) == AddOutcome::added);
@@ -39,6 +40,9 @@ TEST_CASE("an added article is found and stored whole", "[index]") {
     CHECK(stored->date == a.date);
     CHECK(stored->date_source == libsearch::DateSource::crawl);
     CHECK(stored->places == a.places);
+    // Repeats and the primary url are dropped; each url's site is searchable.
+    CHECK(stored->other_urls == std::vector<std::string>{"https://reprints.example.net/liberty"});
+    CHECK(searcher.search({.query = "site:reprints.example.net"}).hits.size() == 1);
     CHECK(searcher.search({.query = "place:IRAQ"}).hits.size() == 1);
     CHECK(searcher.search({.query = "place:usa"}).hits.empty());
     CHECK(stored->author == a.author);
@@ -188,4 +192,23 @@ TEST_CASE("index errors are typed and say what happened", "[index][errors]") {
     SECTION("every library error is a libsearch::Error") {
         CHECK_THROWS_AS(libsearch::Searcher(dir / "missing"), libsearch::Error);
     }
+}
+
+TEST_CASE("metadata is stored with the next commit and listed by prefix", "[index]") {
+    TempDir dir;
+    {
+        IndexWriter writer({.path = dir / "db", .batch_size = 0});
+        writer.set_metadata("app.file:/a", "1");
+        writer.set_metadata("app.file:/b", "2");
+        writer.set_metadata("app.other", "3");
+        CHECK(writer.metadata("app.file:/a") == "1");
+        CHECK(writer.metadata_keys("app.file:") == std::vector<std::string>{"app.file:/a", "app.file:/b"});
+        writer.add(article("x", "Title", "Body"));
+        CHECK(writer.article("x")->title == "Title");
+        CHECK_FALSE(writer.article("y"));
+        writer.set_metadata("app.file:/b", "");
+        CHECK_THROWS_AS(writer.set_metadata("", "v"), libsearch::InvalidArgument);
+    }
+    IndexWriter reopened({.path = dir / "db"});
+    CHECK(reopened.metadata_keys("app.") == std::vector<std::string>{"app.file:/a", "app.other"});
 }

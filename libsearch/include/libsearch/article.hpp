@@ -27,6 +27,8 @@ struct Article {
     std::string id;
     /// Where the article was published, when known.
     std::string url;
+    /// Other places the same article was found (reprints merged into this one).
+    std::vector<std::string> other_urls;
     std::string title;
     /// The article text; paragraphs separated by blank lines.
     std::string body;

@@ -5,7 +5,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "libsearch/article.hpp"
 
@@ -77,6 +79,17 @@ class IndexWriter {
 
     /// True when an article with this id is indexed (committed or pending).
     bool contains(const std::string& id) const;
+
+    /// The stored article with this id (committed or pending), or nullopt.
+    std::optional<Article> article(const std::string& id) const;
+
+    /// The index's key-value metadata (Xapian user metadata), written with
+    /// the next commit, so it stays consistent with the articles. Keys that
+    /// start with "libsearch." belong to the library. An empty value deletes.
+    std::string metadata(const std::string& key) const;
+    void set_metadata(const std::string& key, const std::string& value);
+    /// Keys that start with `prefix`, in byte order.
+    std::vector<std::string> metadata_keys(const std::string& prefix) const;
 
     /// Make every change so far durable and visible to readers.
     /// @throws IndexNotWritable, IndexError

@@ -42,4 +42,40 @@ struct ReadResult {
     std::vector<Skipped> skipped;
 };
 
+/// How read_input() and read_file() read.
+struct ReadOptions {
+    /// Read as this format; nullopt: detect it from the content (and name).
+    std::optional<InputFormat> format;
+    /// Language of articles that name none. Empty: detect it from the text,
+    /// leaving it empty (the index's default) when detection is unsure.
+    std::string language;
+    /// Category of articles that have none. Empty: they stay without one.
+    std::string category;
+    /// Inputs larger than this, before or after decompression, are skipped.
+    std::size_t max_bytes = std::size_t{256} << 20;
+};
+
+/// The format of an input, from its first bytes (decompressed) and, where
+/// content does not decide, its file name. nullopt for binary data.
+std::optional<InputFormat> detect_format(std::string_view content, std::string_view name);
+
+/// Read one input of any format, gzip-compressed or not. Every article comes
+/// out complete: an id (its own, or content_id() when the input has none),
+/// a language (given, detected, or empty for the index default), `source`.
+/// Problems are reported in `skipped` (the whole input with line 0 when it is
+/// unusable: empty, binary, too large, truncated gzip, no articles).
+/// Never throws for bad input.
+ReadResult read_input(std::string_view bytes, std::string_view source, const ReadOptions& options = {});
+
+/// read_input() on a file's contents; an unreadable file is reported as skipped.
+ReadResult read_file(const std::filesystem::path& path, const ReadOptions& options = {});
+
+/// The id of an article that has none of its own: derived from its title
+/// and body with case and spacing folded ("c" + 16 hex digits), so the same
+/// article found in several files or formats gets the same id.
+std::string content_id(const Article& article);
+
+/// ISO 639-1 code of the language of a text (CLD2), or "" when unsure.
+std::string detect_language(std::string_view text);
+
 }  // namespace libsearch

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/normalize.hpp"
 #include "analysis/utf8.hpp"
 #include "core/schema_terms.hpp"
 #include "index/document_data.hpp"
@@ -41,6 +42,12 @@ Article prepare_article(const Article& in, const Language& default_language) {
         seen_terms.push_back(std::move(term));
         out.categories.push_back(std::move(clean));
     }
+    for (const auto& url : in.other_urls) {
+        std::string clean = utf8::sanitize(url);
+        if (!clean.empty() && clean != out.url &&
+            std::find(out.other_urls.begin(), out.other_urls.end(), clean) == out.other_urls.end())
+            out.other_urls.push_back(std::move(clean));
+    }
     for (const auto& place : in.places) {
         std::string clean = st::clean_category(utf8::sanitize(place));
         if (!clean.empty() && std::find(out.places.begin(), out.places.end(), clean) == out.places.end())
@@ -55,23 +62,27 @@ Xapian::Document build_document(const Article& a, Xapian::TermGenerator& generat
 
     // Title words count title_weight times in the general index, so a match
     // in the title outranks one in the body; "S" terms serve title: searches.
-    generator.index_text(a.title, 1, schema::prefix_title);
+    const std::string title = analysis::normalize_spelling(a.title);
+    generator.index_text(title, 1, schema::prefix_title);
     generator.increase_termpos(schema::field_gap);
-    generator.index_text(a.title, schema::title_weight);
+    generator.index_text(title, schema::title_weight);
     generator.increase_termpos(schema::field_gap);
     if (!a.author.empty()) {
-        generator.index_text(a.author, 1, schema::prefix_author);
+        const std::string author = analysis::normalize_spelling(a.author);
+        generator.index_text(author, 1, schema::prefix_author);
         generator.increase_termpos(schema::field_gap);
-        generator.index_text(a.author);
+        generator.index_text(author);
         generator.increase_termpos(schema::field_gap);
     }
-    generator.index_text(a.body);
+    generator.index_text(analysis::normalize_spelling(a.body));
 
     doc.add_boolean_term(st::id_term(a.id));
     for (const auto& category : a.categories) doc.add_boolean_term(st::category_term(category));
     for (const auto& place : a.places) doc.add_boolean_term(st::place_term(place));
     doc.add_boolean_term(st::language_term(a.language));
     for (const auto& term : st::site_terms(a.url)) doc.add_boolean_term(term);
+    for (const auto& url : a.other_urls)
+        for (const auto& term : st::site_terms(url)) doc.add_boolean_term(term);
     if (a.date) {
         doc.add_boolean_term(st::year_term(a.date->year));
         doc.add_boolean_term(st::month_term(a.date->year, a.date->month));

@@ -64,6 +64,8 @@ std::string encode_article(const Article& a) {
     for (const auto& category : a.categories) put_string(out, category);
     put_length(out, a.places.size());
     for (const auto& place : a.places) put_string(out, place);
+    put_length(out, a.other_urls.size());
+    for (const auto& url : a.other_urls) put_string(out, url);
     return out;
 }
 
@@ -91,6 +93,10 @@ std::optional<Article> decode_article(std::string_view data) {
     a.places.resize(count);
     for (auto& place : a.places)
         if (!in.string(place)) return std::nullopt;
+    if (!in.length(count) || count > data.size()) return std::nullopt;
+    a.other_urls.resize(count);
+    for (auto& url : a.other_urls)
+        if (!in.string(url)) return std::nullopt;
     if (!in.done()) return std::nullopt;
     return a;
 }

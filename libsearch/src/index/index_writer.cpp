@@ -152,6 +152,41 @@ bool IndexWriter::contains(const std::string& id) const {
     }
 }
 
+std::optional<Article> IndexWriter::article(const std::string& id) const {
+    try {
+        const Xapian::docid existing = impl_->find(id);
+        if (!existing) return std::nullopt;
+        return index::decode_article(impl_->db.get_document(existing).get_data());
+    } catch (const Xapian::Error& e) {
+        throw_index_error(e, impl_->options.path, "reading");
+    }
+}
+
+std::string IndexWriter::metadata(const std::string& key) const {
+    try {
+        return impl_->db.get_metadata(key);
+    } catch (const Xapian::Error& e) {
+        throw_index_error(e, impl_->options.path, "reading");
+    }
+}
+
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+    if (key.empty()) throw InvalidArgument("key", "a metadata key cannot be empty");
+    try {
+        impl_->db.set_metadata(key, value);
+    } catch (const Xapian::Error& e) {
+        throw_index_error(e, impl_->options.path, "writing metadata to");
+    }
+}
+
+std::vector<std::string> IndexWriter::metadata_keys(const std::string& prefix) const {
+    try {
+        return {impl_->db.metadata_keys_begin(prefix), impl_->db.metadata_keys_end(prefix)};
+    } catch (const Xapian::Error& e) {
+        throw_index_error(e, impl_->options.path, "reading");
+    }
+}
+
 void IndexWriter::commit() { impl_->commit(); }
 
 std::size_t IndexWriter::pending() const noexcept { return impl_->pending; }

@@ -1,5 +1,6 @@
 #include "search/query_builder.hpp"
 
+#include "analysis/normalize.hpp"
 #include "libsearch/errors.hpp"
 #include "libsearch/schema.hpp"
 #include "search/date_query.hpp"
@@ -44,7 +45,7 @@ Xapian::Query QueryBuilder::parse_with(const std::string& text, unsigned flags, 
 
 ParsedQuery QueryBuilder::parse(std::string_view text) {
     ParsedQuery parsed;
-    const std::string folded = fold_case(text);
+    const std::string folded = fold_case(analysis::normalize_spelling(text));
     try {
         parsed.query = parse_with(folded, kFullSyntax, text);
         parsed.warnings = unbalanced_warnings(text);
@@ -71,7 +72,7 @@ ParsedQuery QueryBuilder::parse(std::string_view text) {
 
 std::string QueryBuilder::spelling_suggestion(std::string_view text) {
     try {
-        parser_.parse_query(fold_case(text), kFullSyntax | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        parser_.parse_query(fold_case(analysis::normalize_spelling(text)), kFullSyntax | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
         return parser_.get_corrected_query_string();
     } catch (const Xapian::QueryParserError&) {
         return {};

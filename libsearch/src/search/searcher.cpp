@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "analysis/analyzer.hpp"
+#include "analysis/normalize.hpp"
 #include "core/schema_terms.hpp"
 #include "core/xapian_errors.hpp"
 #include "index/document_data.hpp"
@@ -78,8 +79,11 @@ Hit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const Xap
     hit.score = has_terms ? it.get_weight() : 0.0;
     hit.duplicates = r.collapse_duplicates ? it.get_collapse_count() : 0;
     // The whole title, escaped and marked; the best passage of the body.
-    hit.title_html = mset.snippet(article->title, article->title.size() + 1, stemmer, 0, "<mark>", "</mark>", "");
-    hit.snippet = mset.snippet(article->body, r.snippet_length, stemmer,
+    // Snippets are cut from the normalised text, so that the words match the
+    // normalised terms (for most scripts it is the text itself).
+    const std::string title = analysis::normalize_spelling(article->title);
+    hit.title_html = mset.snippet(title, title.size() + 1, stemmer, 0, "<mark>", "</mark>", "");
+    hit.snippet = mset.snippet(analysis::normalize_spelling(article->body), r.snippet_length, stemmer,
                                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>",
                                "</mark>", "…");
     hit.title = std::move(article->title);

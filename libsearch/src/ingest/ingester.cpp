@@ -1,0 +1,305 @@
+#include "libsearch/ingester.hpp"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "ingest/file_state.hpp"
+#include "ingest/ordered_pool.hpp"
+
+namespace libsearch {
+
+namespace fs = std::filesystem;
+using ingest::FileState;
+
+namespace {
+
+// What a worker learnt about one input file.
+struct FileOutcome {
+    enum class Kind { unchanged, touched, read, unreadable } kind = Kind::read;
+    std::string path;  // as listed
+    FileState state;   // new state (size, mtime, hash; ids filled by the writer side)
+    ReadResult result;
+};
+
+struct FileStat {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+};
+
+std::optional<FileStat> stat_file(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    return FileStat{static_cast<std::uint64_t>(st.st_size),
+                    static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+std::optional<Date> local_day(std::int64_t mtime_ns) {
+    const std::time_t seconds = static_cast<std::time_t>(mtime_ns / 1'000'000'000);
+    std::tm tm{};
+    if (!localtime_r(&seconds, &tm)) return std::nullopt;
+    return Date::make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+std::string absolute(const std::string& path) {
+    std::error_code error;
+    const auto canonical = fs::weakly_canonical(fs::absolute(path, error), error);
+    return error ? path : canonical.string();
+}
+
+class Run {
+  public:
+    Run(IndexWriter* writer, const IngestOptions& options) : writer_(writer), options_(options) {}
+
+    IngestReport go(const std::vector<std::string>& paths, const std::function<void(const IngestProgress&)>& progress);
+
+  private:
+    void load_states();
+    FileOutcome examine(const std::string& path) const;
+    void apply(FileOutcome&& outcome);
+    void add_article(Article&& article, std::set<std::string>& ids);
+    void release(const std::string& id);
+    void prune(const std::vector<std::string>& roots, const std::set<std::string>& visited);
+
+    IndexWriter* writer_;
+    const IngestOptions& options_;
+    IngestReport report_;
+    std::map<std::string, FileState> states_;        // by absolute path; the writer side's
+    std::map<std::string, FileStat> known_;           // read-only copy for the reading threads
+    std::map<std::string, std::string> known_hash_;
+    std::map<std::string, std::size_t> id_files_;    // how many files hold each id
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+void Run::load_states() {
+    if (!writer_) return;
+    for (const auto& key : writer_->metadata_keys(std::string(ingest::kFileStatePrefix))) {
+        auto state = ingest::decode_file_state(writer_->metadata(key));
+        if (!state) continue;
+        for (const auto& id : state->ids) ++id_files_[id];
+        known_[state->path] = FileStat{state->size, state->mtime_ns};
+        known_hash_[state->path] = state->hash;
+        states_[state->path] = std::move(*state);
+    }
+}
+
+FileOutcome Run::examine(const std::string& path) const {
+    FileOutcome outcome;
+    outcome.path = path;
+    if (path == "-") {
+        std::string bytes{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+        outcome.result = read_input(bytes, "<stdin>", options_.read);
+        return outcome;
+    }
+    outcome.state.path = absolute(path);
+    const auto st = stat_file(path);
+    if (!st) {
+        outcome.kind = FileOutcome::Kind::unreadable;
+        outcome.result.skipped.push_back({path, 0, "cannot read file: it disappeared or is not accessible"});
+        return outcome;
+    }
+    outcome.state.size = st->size;
+    outcome.state.mtime_ns = st->mtime_ns;
+    const auto old = known_.find(outcome.state.path);
+    const bool known = old != known_.end();
+    if (known && !options_.force && old->second.size == st->size && old->second.mtime_ns == st->mtime_ns) {
+        outcome.kind = FileOutcome::Kind::unchanged;
+        return outcome;
+    }
+    if (st->size > options_.read.max_bytes) {
+        outcome.result.skipped.push_back(
+            {path, 0, "file is larger than the " + std::to_string(options_.read.max_bytes >> 20) + " MiB limit"});
+        return outcome;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!in.good() && !in.eof()) {
+        outcome.kind = FileOutcome::Kind::unreadable;
+        outcome.result.skipped.push_back({path, 0, "cannot read file"});
+        return outcome;
+    }
+    outcome.state.hash = ingest::content_hash(bytes);
+    if (known && !options_.force && known_hash_.at(outcome.state.path) == outcome.state.hash) {
+        outcome.kind = FileOutcome::Kind::touched;
+        return outcome;
+    }
+    outcome.result = read_input(bytes, path, options_.read);
+    if (options_.date_from_mtime) {
+        for (auto& article : outcome.result.articles) {
+            if (article.date) continue;
+            article.date = local_day(st->mtime_ns);
+            article.date_source = article.date ? DateSource::file : DateSource::none;
+        }
+    }
+    return outcome;
+}
+
+// The same article met in another file (its id derives from its content):
+// keep one, with every URL it was found at, and what either copy knew.
+void merge_into(Article& stored, const Article& found) {
+    if (!found.url.empty() && found.url != stored.url) {
+        if (stored.url.empty()) stored.url = found.url;
+        else stored.other_urls.push_back(found.url);
+    }
+    if (!stored.date && found.date) {
+        stored.date = found.date;
+        stored.date_source = found.date_source;
+    }
+    if (stored.author.empty()) stored.author = found.author;
+    if (stored.categories.empty()) stored.categories = found.categories;
+}
+
+void Run::add_article(Article&& article, std::set<std::string>& ids) {
+    ++report_.articles_read;
+    ids.insert(article.id);
+    if (!writer_) return;
+    if (article.id == content_id(article)) {
+        if (auto stored = writer_->article(article.id); stored && stored->source != article.source) {
+            ++report_.duplicates_merged;
+            merge_into(*stored, article);
+            article = std::move(*stored);
+        }
+    }
+    switch (writer_->add(article)) {
+        case AddOutcome::added: ++report_.articles_added; break;
+        case AddOutcome::replaced: ++report_.articles_updated; break;
+        case AddOutcome::unchanged: ++report_.articles_unchanged; break;
+    }
+}
+
+// A file no longer holds `id`: remove the article unless another file does.
+void Run::release(const std::string& id) {
+    auto count = id_files_.find(id);
+    if (count != id_files_.end() && count->second > 1) {
+        --count->second;
+        return;
+    }
+    if (count != id_files_.end()) id_files_.erase(count);
+    if (writer_ && writer_->remove(id)) ++report_.articles_removed;
+}
+
+void Run::apply(FileOutcome&& outcome) {
+    for (auto& skipped : outcome.result.skipped) {
+        if (skipped.line == 0) ++report_.files_skipped;
+        report_.skipped.push_back(std::move(skipped));
+    }
+    switch (outcome.kind) {
+        case FileOutcome::Kind::unreadable:
+            return;
+        case FileOutcome::Kind::unchanged:
+            ++report_.files_unchanged;
+            return;
+        case FileOutcome::Kind::touched: {
+            ++report_.files_unchanged;
+            FileState& state = states_[outcome.state.path];
+            state.mtime_ns = outcome.state.mtime_ns;
+            if (writer_) writer_->set_metadata(ingest::file_state_key(state.path), ingest::encode_file_state(state));
+            return;
+        }
+        case FileOutcome::Kind::read:
+            break;
+    }
+    ++report_.files_read;
+    report_.bytes_read += outcome.state.size;
+    std::set<std::string> ids;
+    for (auto& article : outcome.result.articles) add_article(std::move(article), ids);
+    if (outcome.path == "-" || !writer_) return;
+
+    FileState& state = states_[outcome.state.path];
+    const std::set<std::string> old_ids(state.ids.begin(), state.ids.end());
+    for (const auto& id : ids)
+        if (!old_ids.count(id)) ++id_files_[id];
+    for (const auto& id : old_ids)
+        if (!ids.count(id)) release(id);
+    outcome.state.ids.assign(ids.begin(), ids.end());
+    state = std::move(outcome.state);
+    writer_->set_metadata(ingest::file_state_key(state.path), ingest::encode_file_state(state));
+}
+
+void Run::prune(const std::vector<std::string>& roots, const std::set<std::string>& visited) {
+    std::vector<std::string> root_paths;
+    for (const auto& root : roots)
+        if (root != "-") root_paths.push_back(absolute(root));
+    auto under_a_root = [&](const std::string& path) {
+        for (const auto& root : root_paths)
+            if (path == root || (path.starts_with(root) && path.size() > root.size() && path[root.size()] == '/'))
+                return true;
+        return false;
+    };
+    for (auto it = states_.begin(); it != states_.end();) {
+        const FileState& state = it->second;
+        std::error_code error;
+        if (visited.count(state.path) || !under_a_root(state.path) || fs::exists(state.path, error)) {
+            ++it;
+            continue;
+        }
+        for (const auto& id : state.ids) release(id);
+        writer_->set_metadata(ingest::file_state_key(state.path), "");
+        ++report_.files_pruned;
+        it = states_.erase(it);
+    }
+}
+
+IngestReport Run::go(const std::vector<std::string>& paths,
+                     const std::function<void(const IngestProgress&)>& progress) {
+    InputFiles inputs = list_input_files(paths);
+    report_.skipped = std::move(inputs.skipped);
+    report_.files_seen = inputs.files.size();
+    load_states();
+
+    IngestProgress where;
+    where.files_total = inputs.files.size();
+    for (const auto& file : inputs.files)
+        if (auto st = file == "-" ? std::nullopt : stat_file(file)) where.bytes_total += st->size;
+
+    const unsigned threads = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    std::set<std::string> visited;
+    {
+        ingest::OrderedPool<FileOutcome> pool(inputs.files.size(), threads, [&](std::size_t i) {
+            try {
+                return examine(inputs.files[i]);
+            } catch (const std::exception& e) {
+                FileOutcome failed;
+                failed.kind = FileOutcome::Kind::unreadable;
+                failed.result.skipped.push_back({inputs.files[i], 0, std::string("cannot read: ") + e.what()});
+                return failed;
+            }
+        });
+        while (auto outcome = pool.next()) {
+            if (options_.stop && options_.stop->load()) {
+                report_.interrupted = true;
+                break;
+            }
+            visited.insert(outcome->state.path);
+            where.bytes_done += outcome->state.size;
+            apply(std::move(*outcome));
+            ++where.files_done;
+            where.articles = report_.articles_read;
+            where.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+            if (progress) progress(where);
+        }
+    }
+    if (writer_ && options_.prune && !report_.interrupted) prune(paths, visited);
+    if (writer_) writer_->commit();
+    report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    return report_;
+}
+
+}  // namespace
+
+Ingester::Ingester(IndexWriter* writer, IngestOptions options) : writer_(writer), options_(std::move(options)) {}
+
+IngestReport Ingester::run(const std::vector<std::string>& paths,
+                           const std::function<void(const IngestProgress&)>& progress) {
+    return Run(writer_, options_).go(paths, progress);
+}
+
+}  // namespace libsearch

@@ -1,0 +1,133 @@
+#include <fstream>
+#include <sstream>
+
+#include "analysis/utf8.hpp"
+#include "core/schema_terms.hpp"
+#include "ingest/gunzip.hpp"
+#include "ingest/html/charset.hpp"
+#include "ingest/text_util.hpp"
+#include "libsearch/ingest.hpp"
+#include "libsearch/ingest/dates.hpp"
+#include "libsearch/ingest/html.hpp"
+#include "libsearch/ingest/jsonl.hpp"
+#include "libsearch/ingest/news_sgml.hpp"
+#include "libsearch/ingest/text_page.hpp"
+#include "libsearch/ingest/warc.hpp"
+
+namespace libsearch {
+
+namespace {
+
+void append(ReadResult& into, ReadResult&& from) {
+    for (auto& a : from.articles) into.articles.push_back(std::move(a));
+    for (auto& s : from.skipped) into.skipped.push_back(std::move(s));
+}
+
+bool is_html_type(std::string_view content_type, std::string_view payload) {
+    const std::string type = ingest::ascii_lower(content_type);
+    if (type.find("html") != std::string::npos) return true;
+    if (!type.empty() && type.find("text/plain") == std::string::npos) return false;
+    return detect_format(payload, "") == InputFormat::html;
+}
+
+// A web archive's records: HTML responses as HTML pages, conversions (WET)
+// as text pages. The crawl date stands in only where the page has no date.
+ReadResult read_web_archive(std::string_view bytes, std::string_view source) {
+    ReadResult result;
+    WarcContents contents = read_warc(bytes, source);
+    result.skipped = std::move(contents.skipped);
+    for (const auto& record : contents.records) {
+        const std::string where = std::string(source) + "#" + std::to_string(record.number);
+        ReadResult page;
+        if (record.type == "conversion" || !is_html_type(record.content_type, record.payload))
+            page = read_text_page(record.payload, where);
+        else
+            page = read_html(record.payload, where, record.target_uri);
+        const auto crawl_date = parse_date(record.warc_date);
+        for (auto& article : page.articles) {
+            if (article.url.empty()) article.url = record.target_uri;
+            if (!article.date && crawl_date) {
+                article.date = crawl_date;
+                article.date_source = DateSource::crawl;
+            }
+        }
+        append(result, std::move(page));
+    }
+    return result;
+}
+
+ReadResult read_format(InputFormat format, std::string_view content, std::string_view source) {
+    switch (format) {
+        case InputFormat::html:
+            return read_html(content, source);
+        case InputFormat::warc:
+            return read_web_archive(content, source);
+        case InputFormat::jsonl:
+            return read_jsonl(utf8::sanitize(content), source);
+        case InputFormat::news_sgml:
+            return read_news_sgml(content, source);
+        case InputFormat::text_page:
+            break;
+    }
+    // Plain text in a legacy encoding is converted; valid UTF-8 passes as is.
+    if (utf8::is_valid(content)) return read_text_page(content, source);
+    return read_text_page(ingest::to_utf8(content), source);
+}
+
+void complete(Article& article, std::string_view source, const ReadOptions& options) {
+    if (article.id.empty()) article.id = content_id(article);
+    if (article.source.empty()) article.source = std::string(source);
+    if (article.categories.empty() && !options.category.empty()) article.categories.push_back(options.category);
+    if (article.language.empty()) {
+        article.language = options.language;
+        if (article.language.empty()) article.language = detect_language(article.title + "\n" + article.body);
+    }
+}
+
+}  // namespace
+
+std::string content_id(const Article& article) {
+    return "c" + schema_terms::content_hash(article.title, article.body);
+}
+
+ReadResult read_input(std::string_view bytes, std::string_view source, const ReadOptions& options) {
+    ReadResult result;
+    auto skip = [&](std::string reason) {
+        result.skipped.push_back({std::string(source), 0, std::move(reason)});
+        return result;
+    };
+    const auto limit_mib = std::to_string(options.max_bytes >> 20);
+    if (bytes.size() > options.max_bytes) return skip("file is larger than the " + limit_mib + " MiB limit");
+
+    ingest::GunzipResult unzipped;
+    std::string_view content = bytes;
+    if (ingest::is_gzip(bytes)) {
+        unzipped = ingest::gunzip(bytes, options.max_bytes);
+        if (!unzipped.error.empty()) return skip(unzipped.error);
+        content = unzipped.data;
+    }
+    if (ingest::trim(content).empty()) return skip("file is empty");
+
+    const auto format = options.format ? options.format : detect_format(content, source);
+    if (!format) return skip("binary data, not a text page, HTML, JSON Lines, WARC or SGML file");
+    result = read_format(*format, content, source);
+    for (auto& article : result.articles) complete(article, source, options);
+    return result;
+}
+
+ReadResult read_file(const std::filesystem::path& path, const ReadOptions& options) {
+    const std::string source = path.string();
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (error) return {{}, {{source, 0, "cannot read file: " + error.message()}}};
+    if (size > options.max_bytes)
+        return {{}, {{source, 0, "file is larger than the " + std::to_string(options.max_bytes >> 20) + " MiB limit"}}};
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return {{}, {{source, 0, "cannot open file"}}};
+    std::string bytes(size, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return read_input(bytes, source, options);
+}
+
+}  // namespace libsearch
