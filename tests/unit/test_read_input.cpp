@@ -2,7 +2,7 @@
 #include <libsearch/ingest.hpp>
 #include <zlib.h>
 
-#include "ingest/gunzip.hpp"
+#include "ingest/decompress.hpp"
 
 using libsearch::InputFormat;
 
@@ -52,20 +52,22 @@ TEST_CASE("formats are detected from content first, then from the name", "[inges
     CHECK(libsearch::format_name(InputFormat::text_page) == "text");
 }
 
-TEST_CASE("gzip is decompressed with a size limit", "[ingest]") {
+TEST_CASE("compressed inputs are decompressed with a size limit", "[ingest]") {
+    using libsearch::ingest::decompress;
     const std::string text(100000, 'a');
     const std::string packed = gzip(text);
-    CHECK(libsearch::ingest::is_gzip(packed));
-    auto ok = libsearch::ingest::gunzip(packed, 1 << 20);
+    CHECK(libsearch::ingest::is_compressed(packed));
+    CHECK_FALSE(libsearch::ingest::is_compressed(text));
+    auto ok = decompress(packed, 1 << 20);
     CHECK(ok.error.empty());
     CHECK(ok.data == text);
+    CHECK(libsearch::ingest::decompressed_head(packed, 10) == "aaaaaaaaaa");
     // Two members back to back, as in per-record gzipped WARC files.
-    auto two = libsearch::ingest::gunzip(packed + gzip("bbb"), 1 << 20);
+    auto two = decompress(packed + gzip("bbb"), 1 << 20);
     CHECK(two.data == text + "bbb");
-    CHECK_THAT(libsearch::ingest::gunzip(packed, 1000).error, Catch::Contains("size limit"));
-    CHECK_THAT(libsearch::ingest::gunzip(packed.substr(0, packed.size() / 2), 1 << 20).error,
-               Catch::Contains("truncated"));
-    CHECK_FALSE(libsearch::ingest::gunzip(packed.substr(0, 10) + "garbage garbage", 1 << 20).error.empty());
+    CHECK_THAT(decompress(packed, 1000).error, Catch::Contains("size limit"));
+    CHECK_THAT(decompress(packed.substr(0, packed.size() / 2), 1 << 20).error, Catch::Contains("truncated"));
+    CHECK_FALSE(decompress(packed.substr(0, 10) + "garbage garbage", 1 << 20).error.empty());
 }
 
 TEST_CASE("read_input completes every article: id, language, category, source", "[ingest]") {

@@ -3,7 +3,7 @@
 
 #include "analysis/utf8.hpp"
 #include "core/schema_terms.hpp"
-#include "ingest/gunzip.hpp"
+#include "ingest/decompress.hpp"
 #include "ingest/html/charset.hpp"
 #include "ingest/text_util.hpp"
 #include "libsearch/ingest.hpp"
@@ -99,12 +99,20 @@ ReadResult read_input(std::string_view bytes, std::string_view source, const Rea
     const auto limit_mib = std::to_string(options.max_bytes >> 20);
     if (bytes.size() > options.max_bytes) return skip("file is larger than the " + limit_mib + " MiB limit");
 
-    ingest::GunzipResult unzipped;
+    ingest::Decompressed unpacked;
     std::string_view content = bytes;
-    if (ingest::is_gzip(bytes)) {
-        unzipped = ingest::gunzip(bytes, options.max_bytes);
-        if (!unzipped.error.empty()) return skip(unzipped.error);
-        content = unzipped.data;
+    if (ingest::is_compressed(bytes)) {
+        // Web archives are read as a stream, record by record; the rest whole.
+        const std::string head = ingest::decompressed_head(bytes, 4096);
+        const auto format = options.format ? options.format : detect_format(head, source);
+        if (format == InputFormat::warc) {
+            result = read_web_archive(bytes, source);
+            for (auto& article : result.articles) complete(article, source, options);
+            return result;
+        }
+        unpacked = ingest::decompress(bytes, options.max_bytes);
+        if (!unpacked.error.empty()) return skip(unpacked.error);
+        content = unpacked.data;
     }
     if (ingest::trim(content).empty()) return skip("file is empty");
 

@@ -18,7 +18,7 @@ namespace {
 
 constexpr double kShareWidgetMaxChars = 500;
 constexpr double kListLinkDensity = 0.5;  // a list of links (related articles, navigation)
-constexpr double kProseChars = 400;
+constexpr double kProseChars = 40000;
 
 // What cleanConditionally weighs, counted over a subtree.
 struct Counts {
