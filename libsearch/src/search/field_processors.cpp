@@ -12,33 +12,41 @@ namespace {
 
 class FunctionFieldProcessor : public Xapian::FieldProcessor {
   public:
-    explicit FunctionFieldProcessor(std::function<Xapian::Query(const std::string&)> fn) : fn_(std::move(fn)) {}
-    Xapian::Query operator()(const std::string& value) override { return fn_(value); }
+    FunctionFieldProcessor(std::function<Xapian::Query(const std::string&)> fn, FieldErrors& errors)
+        : fn_(std::move(fn)), errors_(errors) {}
+    Xapian::Query operator()(const std::string& value) override {
+        try {
+            return fn_(value);
+        } catch (const BadFieldValue& bad) {
+            if (!errors_.first) errors_.first = bad;
+            return Xapian::Query::MatchNothing;
+        }
+    }
 
   private:
     std::function<Xapian::Query(const std::string&)> fn_;
+    FieldErrors& errors_;
 };
-
-void add(Xapian::QueryParser& parser, const char* field, std::function<Xapian::Query(const std::string&)> fn) {
-    parser.add_boolean_prefix(field, (new FunctionFieldProcessor(std::move(fn)))->release());
-}
 
 }  // namespace
 
-void add_filter_fields(Xapian::QueryParser& parser) {
-    add(parser, "category", [](const std::string& value) {
+void add_filter_fields(Xapian::QueryParser& parser, FieldErrors& errors) {
+    auto add = [&](const char* field, std::function<Xapian::Query(const std::string&)> fn) {
+        parser.add_boolean_prefix(field, (new FunctionFieldProcessor(std::move(fn), errors))->release());
+    };
+    add("category", [](const std::string& value) {
         return Xapian::Query(schema_terms::category_term(value));
     });
-    add(parser, "place", [](const std::string& value) { return Xapian::Query(schema_terms::place_term(value)); });
-    add(parser, "lang", [](const std::string& value) {
+    add("place", [](const std::string& value) { return Xapian::Query(schema_terms::place_term(value)); });
+    add("lang", [](const std::string& value) {
         return Xapian::Query(schema_terms::language_term(resolve_language(value).code));
     });
-    add(parser, "site", [](const std::string& value) {
+    add("site", [](const std::string& value) {
         const auto terms = schema_terms::site_terms(value);
         if (terms.empty()) throw BadFieldValue{"site", value, "is not a host name"};
         return Xapian::Query(terms.front());
     });
-    add(parser, "date", [](const std::string& value) { return date_field_query(value); });
+    add("date", [](const std::string& value) { return date_field_query(value); });
 }
 
 }  // namespace libsearch::search

@@ -3,10 +3,22 @@
 
 #include <xapian.h>
 
+#include <optional>
+
+#include "search/date_query.hpp"
+
 namespace libsearch::search {
 
-/// Register category:, lang:, site: and date: on a QueryParser (as filters:
-/// several values of one field are OR-ed, different fields AND-ed).
-void add_filter_fields(Xapian::QueryParser& parser);
+/// The first bad field value met while parsing. Processors record it and
+/// return MatchNothing rather than throw: an exception passing through
+/// Xapian's parser leaks its parse stack.
+struct FieldErrors {
+    std::optional<BadFieldValue> first;
+};
+
+/// Register category:, place:, lang:, site: and date: on a QueryParser (as
+/// filters: several values of one field are OR-ed, different fields AND-ed).
+/// `errors` must outlive the parser's use.
+void add_filter_fields(Xapian::QueryParser& parser, FieldErrors& errors);
 
 }  // namespace libsearch::search

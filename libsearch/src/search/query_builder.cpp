@@ -32,15 +32,15 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const analysis::Analyzer&
                               Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
     parser_.add_prefix("title", schema::prefix_title);
     parser_.add_prefix("author", schema::prefix_author);
-    add_filter_fields(parser_);
+    add_filter_fields(parser_, field_errors_);
 }
 
 Xapian::Query QueryBuilder::parse_with(const std::string& text, unsigned flags, std::string_view original) {
-    try {
-        return parser_.parse_query(text, flags);
-    } catch (const BadFieldValue& bad) {
-        throw QuerySyntaxError(position_of(original, bad), bad.field + ":" + bad.value + " " + bad.reason);
-    }
+    field_errors_.first.reset();
+    Xapian::Query query = parser_.parse_query(text, flags);
+    if (const auto& bad = field_errors_.first)
+        throw QuerySyntaxError(position_of(original, *bad), bad->field + ":" + bad->value + " " + bad->reason);
+    return query;
 }
 
 ParsedQuery QueryBuilder::parse(std::string_view text) {
@@ -75,8 +75,6 @@ std::string QueryBuilder::spelling_suggestion(std::string_view text) {
         parser_.parse_query(fold_case(analysis::normalize_spelling(text)), kFullSyntax | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
         return parser_.get_corrected_query_string();
     } catch (const Xapian::QueryParserError&) {
-        return {};
-    } catch (const BadFieldValue&) {
         return {};
     }
 }

@@ -9,6 +9,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "libsearch/searcher.hpp"
+#include "search/field_processors.hpp"
 
 namespace libsearch::search {
 
@@ -35,6 +36,7 @@ class QueryBuilder {
     Xapian::Query parse_with(const std::string& text, unsigned flags, std::string_view original);
 
     Xapian::QueryParser parser_;
+    FieldErrors field_errors_;
 };
 
 /// Words of a wildcard pattern a query may expand to; beyond it the most

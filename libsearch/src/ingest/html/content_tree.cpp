@@ -87,15 +87,15 @@ double ContentTree::link_density(NodeId id) const noexcept {
     return stats.chars > 0 ? stats.link_chars / stats.chars : 0.0;
 }
 
-NodeId ContentTree::skip_subtree(NodeId id) const noexcept {
+NodeId ContentTree::skip_subtree(NodeId id, NodeId end) const noexcept {
     NodeId next = document_[id].end;
-    while (next < document_.size() && removed_[next]) next = document_[next].end;
+    while (next < end && removed_[next]) next = document_[next].end;
     return next;
 }
 
-NodeId ContentTree::next(NodeId id) const noexcept {
+NodeId ContentTree::next(NodeId id, NodeId end) const noexcept {
     NodeId next = id + 1;
-    while (next < document_.size() && removed_[next]) next = document_[next].end;
+    while (next < end && removed_[next]) next = document_[next].end;
     return next;
 }
 
@@ -108,7 +108,8 @@ std::vector<NodeId> ContentTree::children(NodeId id) const {
 
 std::string ContentTree::text(NodeId id) const {
     std::string raw;
-    for (NodeId i = id; i < document_[id].end; i = next(i)) {
+    const NodeId end = document_[id].end;
+    for (NodeId i = id; i < end; i = next(i, end)) {
         if (document_[i].is_text) {
             raw += document_[i].text;
         } else if (is_block_tag(document_[i].tag)) {
@@ -120,7 +121,8 @@ std::string ContentTree::text(NodeId id) const {
 
 std::size_t ContentTree::count_tag(NodeId id, GumboTag tag) const {
     std::size_t count = 0;
-    for (NodeId i = id; i < document_[id].end; i = next(i))
+    const NodeId end = document_[id].end;
+    for (NodeId i = id; i < end; i = next(i, end))
         if (!document_[i].is_text && document_[i].tag == tag) ++count;
     return count;
 }

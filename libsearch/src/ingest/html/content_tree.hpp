@@ -36,10 +36,12 @@ class ContentTree {
     double link_density(NodeId id) const noexcept;
 
     /// The next node in document order after `id`'s subtree that is not
-    /// removed, or document().size().
-    NodeId skip_subtree(NodeId id) const noexcept;
-    /// The next node in document order after `id` that is not removed.
-    NodeId next(NodeId id) const noexcept;
+    /// removed, or a position at or past `end` (the end of the range walked:
+    /// runs of removed nodes beyond it are not crossed).
+    NodeId skip_subtree(NodeId id, NodeId end) const noexcept;
+    /// The next node in document order after `id` that is not removed, or a
+    /// position at or past `end`.
+    NodeId next(NodeId id, NodeId end) const noexcept;
     /// Children that are not removed, in order.
     std::vector<NodeId> children(NodeId id) const;
     /// The text left in a subtree, white space collapsed, blocks separated by a space.

@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 
 #include "ingest/html/boilerplate.hpp"
@@ -18,7 +16,6 @@ namespace {
 
 constexpr double kShareWidgetMaxChars = 500;
 constexpr double kListLinkDensity = 0.5;  // a list of links (related articles, navigation)
-constexpr double kProseChars = 40000;
 
 // What cleanConditionally weighs, counted over a subtree.
 struct Counts {
@@ -45,7 +42,8 @@ bool is_data_table(const ContentTree& tree, NodeId table) {
     if (document.attribute(table, "datatable") == "0") return false;
     if (!document.attribute(table, "summary").empty()) return true;
     std::size_t rows = 0, columns = 0, cells_in_row = 0;
-    for (NodeId id = table + 1; id < document[table].end; id = tree.next(id)) {
+    const NodeId end = document[table].end;
+    for (NodeId id = table + 1; id < end; id = tree.next(id, end)) {
         const GumboTag tag = document[id].is_text ? GUMBO_TAG_UNKNOWN : document[id].tag;
         if (tag == GUMBO_TAG_CAPTION || tag == GUMBO_TAG_COLGROUP || tag == GUMBO_TAG_COL ||
             tag == GUMBO_TAG_TFOOT || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TH)
@@ -76,12 +74,13 @@ class Pruner {
   private:
     template <typename Predicate>
     void remove_inside(NodeId root, Predicate&& predicate) {
-        for (NodeId id = tree_.next(root); id < document_[root].end;) {
+        const NodeId end = document_[root].end;
+        for (NodeId id = tree_.next(root, end); id < end;) {
             if (document_.is_element(id) && predicate(id)) {
                 tree_.remove(id);
-                id = tree_.skip_subtree(id);
+                id = tree_.skip_subtree(id, end);
             } else {
-                id = tree_.next(id);
+                id = tree_.next(id, end);
             }
         }
     }
@@ -112,7 +111,8 @@ class Pruner {
 
 Counts Pruner::count(NodeId root, const ParagraphShape& shape) const {
     Counts counts;
-    for (NodeId id = tree_.next(root); id < document_[root].end; id = tree_.next(id)) {
+    const NodeId end = document_[root].end;
+    for (NodeId id = tree_.next(root, end); id < end; id = tree_.next(id, end)) {
         if (document_[id].is_text) continue;
         const GumboTag tag = document_[id].tag;
         const double chars = tree_.chars(id);
@@ -168,25 +168,21 @@ bool Pruner::should_remove(NodeId id, const ParagraphShape& shape) const {
     const double density = tree_.link_density(id);
     const double heading_density = chars > 0 ? counts.heading_chars / chars : 0;
     const bool in_figure = has_ancestor(id, GUMBO_TAG_FIGURE);
-    // Paragraphs of text outside links: an article part, whatever its links.
-    const bool much_prose = counts.paragraphs >= 3 && chars - tree_.stats(id).link_chars >= kProseChars;
     const bool remove =
         (!in_figure && counts.images > 1 && counts.paragraphs / counts.images < 0.5) ||
         (!is_list && counts.list_items - 100 > counts.paragraphs) || counts.inputs > std::floor(counts.paragraphs / 3) ||
         (!is_list && heading_density < 0.9 && chars < 25 && (counts.images == 0 || counts.images > 2) && density > 0) ||
-        (!is_list && weight < 25 && density > 0.2 && !much_prose) || (weight >= 25 && density > 0.5 && !much_prose) ||
+        (!is_list && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5) ||
         (is_list && density > kListLinkDensity) ||
         (counts.images == 0 && !counts.textish);
-    if (remove && std::getenv("HTML_DEBUG"))
-        fprintf(stderr, "prune %u chars=%.0f p=%.0f img=%.0f li=%.0f in=%.0f ld=%.2f w=%d textish=%d list=%d\n", id, chars,
-                counts.paragraphs, counts.images, counts.list_items, counts.inputs, density, weight, counts.textish, is_list);
     return remove;
 }
 
 // Innermost first, as removing an element changes its ancestors' counts.
 void Pruner::clean_conditionally(NodeId root, const ParagraphShape& shape) {
     std::vector<NodeId> targets;
-    for (NodeId id = root; id < document_[root].end; id = tree_.next(id)) {
+    const NodeId end = document_[root].end;
+    for (NodeId id = root; id < end; id = tree_.next(id, end)) {
         const GumboTag tag = document_[id].tag;
         if (document_.is_element(id) && (tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_UL || tag == GUMBO_TAG_DIV))
             targets.push_back(id);

@@ -67,7 +67,8 @@ void render_subtree(const ContentTree& tree, NodeId root, ParagraphWriter& write
             writer.end_paragraph();
         }
     };
-    for (NodeId id = root; id < document[root].end; id = tree.next(id)) {
+    const NodeId end = document[root].end;
+    for (NodeId id = root; id < end; id = tree.next(id, end)) {
         close_until(id);
         const Node& node = document[id];
         if (node.is_text) {

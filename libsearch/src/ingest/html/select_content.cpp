@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 #include "ingest/html/boilerplate.hpp"
 #include "ingest/html/content_steps.hpp"
@@ -91,7 +89,7 @@ class Scorer {
     }
 
     void score_paragraphs() {
-        for (NodeId id = 1; id < document_.size(); id = tree_.next(id)) {
+        for (NodeId id = 1; id < document_.size(); id = tree_.next(id, document_.size())) {
             if (document_[id].is_text) continue;
             const GumboTag tag = document_[id].tag;
             if (tag == GUMBO_TAG_DIV) {
@@ -137,10 +135,6 @@ NodeId Scorer::pick_top() {
     std::vector<NodeId> ranked = candidates_;
     std::stable_sort(ranked.begin(), ranked.end(), [&](NodeId a, NodeId b) { return score_[a] > score_[b]; });
     if (ranked.size() > kTopCandidates) ranked.resize(kTopCandidates);
-    if (std::getenv("HTML_DEBUG"))
-        for (NodeId id : ranked)
-            fprintf(stderr, "cand %u score=%.1f ld=%.2f chars=%.0f %s.%s\n", id, score_[id], tree_.link_density(id), tree_.chars(id),
-                    std::string(document_.tag_name(id)).c_str(), document_.class_and_id(id).c_str());
     const NodeId body = document_.find(GUMBO_TAG_BODY);
     if (ranked.empty() || ranked.front() == body) return body == kNoNode || tree_.removed(body) ? kNoNode : body;
     NodeId top = alternative_ancestor(ranked.front(), ranked);

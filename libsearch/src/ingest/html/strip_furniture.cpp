@@ -31,9 +31,9 @@ void remove_where(ContentTree& tree, Predicate&& predicate) {
     for (NodeId id = 1; id < document.size();) {
         if (document.is_element(id) && predicate(id)) {
             tree.remove(id);
-            id = tree.skip_subtree(id);
+            id = tree.skip_subtree(id, document.size());
         } else {
-            id = tree.next(id);
+            id = tree.next(id, document.size());
         }
     }
 }

@@ -153,8 +153,8 @@ const Reuters* reuters() {
 TEST_CASE("SGML reads all of Reuters-21578", "[ingest][sgml]") {
     const Reuters* corpus = reuters();
     if (!corpus) return;
+    // Speed is measured by the benchmarks, never asserted here.
     WARN("read 22 Reuters files in " << corpus->seconds << " s");
-    CHECK(corpus->seconds < 2.0);
     CHECK(corpus->count == 21578);
     const auto& by_id = corpus->by_id;
     REQUIRE(by_id.size() == 21578);
