@@ -14,10 +14,6 @@ TEST_CASE("every error type derives from libsearch::Error and carries its contex
     CHECK(syntax.detail() == "date:2013-13 is not a date");
     CHECK(std::string(syntax.what()) == "date:2013-13 is not a date (at position 9)");
 
-    const InputFormatError input("feed.jsonl", 12, "not a JSON object");
-    CHECK(std::string(input.what()) == "feed.jsonl:12: not a JSON object");
-    CHECK(input.line() == 12);
-    CHECK(std::string(InputFormatError("page.html", 0, "empty file").what()) == "page.html: empty file");
 
     const IndexLocked locked("/srv/index", "locked");
     CHECK(locked.path() == "/srv/index");
@@ -25,7 +21,6 @@ TEST_CASE("every error type derives from libsearch::Error and carries its contex
     auto is_error = [](const std::exception& e) { return dynamic_cast<const Error*>(&e) != nullptr; };
     CHECK(is_error(invalid));
     CHECK(is_error(syntax));
-    CHECK(is_error(input));
     CHECK(is_error(locked));
     CHECK(is_error(IndexNotFound("p", "m")));
     CHECK(is_error(IndexCorrupt("p", "m")));

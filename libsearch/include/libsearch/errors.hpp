@@ -2,6 +2,9 @@
 /// @file errors.hpp
 /// The one exception hierarchy thrown across the libsearch API.
 ///
+/// Bad input files are not exceptions: readers report them as
+/// libsearch::Skipped entries (file, line, reason) and go on (ingest.hpp).
+///
 /// Every error the library reports derives from libsearch::Error, so an
 /// embedder can catch one type. Xapian's own exceptions never escape: they are
 /// translated at the library boundary into the types below. Programs map these
@@ -79,24 +82,6 @@ class IndexCorrupt : public IndexError {
 /// The index cannot be written: permissions, a full disk, a read-only file system.
 class IndexNotWritable : public IndexError {
     using IndexError::IndexError;
-};
-
-/// An input file or record cannot be read as the format it claims to be.
-/// file() names it; line() is 1-based, or 0 when the problem is not tied to a line.
-class InputFormatError : public Error {
-  public:
-    InputFormatError(std::string file, std::size_t line, const std::string& message)
-        : Error(file + (line ? ":" + std::to_string(line) : std::string()) + ": " + message),
-          file_(std::move(file)), line_(line), detail_(message) {}
-    const std::string& file() const noexcept { return file_; }
-    std::size_t line() const noexcept { return line_; }
-    /// The message without the file and line.
-    const std::string& detail() const noexcept { return detail_; }
-
-  private:
-    std::string file_;
-    std::size_t line_;
-    std::string detail_;
 };
 
 }  // namespace libsearch

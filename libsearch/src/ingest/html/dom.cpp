@@ -4,7 +4,7 @@
 #include <memory>
 #include <utility>
 
-#include "ingest/html/nesting_guard.hpp"
+#include "ingest/html/markup_limits.hpp"
 #include "ingest/text_util.hpp"
 
 namespace libsearch::ingest::html {
@@ -56,7 +56,7 @@ Node element_node(const GumboElement& element) {
 }  // namespace
 
 Document Document::parse(std::string_view html) {
-    const std::optional<std::string> limited = limit_nesting(html);
+    const std::optional<std::string> limited = limit_markup(html);
     if (limited) html = *limited;
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;  // recording errors costs memory quadratic in the nesting depth

@@ -34,9 +34,10 @@ struct Node {
 
 class Document {
   public:
-    /// Parse UTF-8 HTML (never fails: any input gives a tree). Tags nested
-    /// beyond kMaxNesting are dropped first. Comments are left out, and so is
-    /// the content of script and style elements except JSON-LD.
+    /// Parse UTF-8 HTML (never fails: any input gives a tree), within
+    /// MarkupLimits (deeper tags and excess attributes are dropped first).
+    /// Comments are left out, and so is the content of script and style
+    /// elements except JSON-LD.
     static Document parse(std::string_view html);
 
     NodeId size() const noexcept { return static_cast<NodeId>(nodes_.size()); }

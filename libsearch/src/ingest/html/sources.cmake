@@ -8,12 +8,13 @@ target_sources(libsearch PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/boilerplate.cpp
   ${CMAKE_CURRENT_LIST_DIR}/category.cpp
   ${CMAKE_CURRENT_LIST_DIR}/charset.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/clean_conditionally.cpp
   ${CMAKE_CURRENT_LIST_DIR}/content_tree.cpp
   ${CMAKE_CURRENT_LIST_DIR}/dom.cpp
   ${CMAKE_CURRENT_LIST_DIR}/html_extractor.cpp
   ${CMAKE_CURRENT_LIST_DIR}/json_ld.cpp
   ${CMAKE_CURRENT_LIST_DIR}/main_text.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/nesting_guard.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/markup_limits.cpp
   ${CMAKE_CURRENT_LIST_DIR}/page_date.cpp
   ${CMAKE_CURRENT_LIST_DIR}/page_metadata.cpp
   ${CMAKE_CURRENT_LIST_DIR}/paragraph_shape.cpp

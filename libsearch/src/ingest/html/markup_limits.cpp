@@ -1,4 +1,4 @@
-#include "ingest/html/nesting_guard.hpp"
+#include "ingest/html/markup_limits.hpp"
 
 #include <algorithm>
 #include <array>
@@ -54,11 +54,30 @@ struct Tag {
     std::string name;  // lower case
     bool closing = false;
     bool self_closing = false;
-    std::size_t end = 0;  // one past '>'
+    std::size_t end = 0;                                    // one past '>'
+    std::size_t excess_attributes = std::string_view::npos;  // where the attributes over the limit start
 };
 
+// Where the attribute after the first `limit` ones starts in the tag
+// [pos, end), or npos. An attribute starts after white space, outside quotes.
+std::size_t excess_attributes(std::string_view html, std::size_t pos, std::size_t end, std::size_t limit) {
+    std::size_t count = 0;
+    char quote = 0;
+    for (std::size_t i = pos + 1; i + 1 < end; ++i) {
+        const char c = html[i];
+        if (quote) {
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c != ' ' && c != '/' && (html[i - 1] == ' ' || html[i - 1] == '\n' || html[i - 1] == '\t')) {
+            if (++count > limit) return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
 // The tag at `pos` ('<' followed by a letter or '/'), or nullopt for text.
-std::optional<Tag> read_tag(std::string_view html, std::size_t pos) {
+std::optional<Tag> read_tag(std::string_view html, std::size_t pos, std::size_t max_attributes) {
     Tag tag;
     std::size_t i = pos + 1;
     if (i < html.size() && html[i] == '/') {
@@ -72,6 +91,7 @@ std::optional<Tag> read_tag(std::string_view html, std::size_t pos) {
     tag.name = ascii_lower(html.substr(start, i - start));
     tag.end = tag_end(html, pos);
     tag.self_closing = tag.end >= 2 && html[tag.end - 2] == '/';
+    if (!tag.closing) tag.excess_attributes = excess_attributes(html, i, tag.end, max_attributes);
     return tag;
 }
 
@@ -116,7 +136,7 @@ std::size_t markup_declaration_end(std::string_view html, std::size_t pos) {
 
 }  // namespace
 
-std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_depth) {
+std::optional<std::string> limit_markup(std::string_view html, const MarkupLimits& limits) {
     Filter filter(html);
     std::size_t depth = 0, dropped_open = 0;
     for (std::size_t pos = html.find('<'); pos != std::string_view::npos; pos = html.find('<', pos)) {
@@ -124,7 +144,7 @@ std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_
             pos = end;
             continue;
         }
-        const auto tag = read_tag(html, pos);
+        const auto tag = read_tag(html, pos, limits.max_attributes);
         if (!tag) {
             ++pos;
             continue;
@@ -132,22 +152,22 @@ std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_
         const std::size_t start = pos;
         pos = tag->end;
         if (!tag->closing && std::find(kRawText.begin(), kRawText.end(), tag->name) != kRawText.end()) {
+            if (tag->excess_attributes != std::string_view::npos) filter.drop(tag->excess_attributes, tag->end - 1);
             pos = raw_text_end(html, pos, tag->name);
             continue;
         }
-        if (!nests(tag->name) || tag->self_closing) continue;
-        if (tag->closing) {
-            if (dropped_open > 0) {
-                filter.drop(start, pos);
-                --dropped_open;
-            } else if (depth > 0) {
-                --depth;
-            }
-        } else if (depth >= max_depth) {
+        const bool nesting = nests(tag->name) && !tag->self_closing;
+        if (nesting && tag->closing && dropped_open > 0) {
+            filter.drop(start, pos);
+            --dropped_open;
+        } else if (nesting && tag->closing) {
+            depth -= depth > 0 ? 1 : 0;
+        } else if (nesting && depth >= limits.max_depth) {
             filter.drop(start, pos);
             ++dropped_open;
         } else {
-            ++depth;
+            depth += nesting ? 1 : 0;
+            if (tag->excess_attributes != std::string_view::npos) filter.drop(tag->excess_attributes, tag->end - 1);
         }
     }
     return filter.result();
