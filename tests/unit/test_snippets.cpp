@@ -67,3 +67,41 @@ TEST_CASE("without query text a snippet is the start of the body", "[snippets]")
     CHECK_THAT(hit.snippet, Catch::StartsWith("First words of the article."));
     CHECK_THAT(hit.snippet, !Catch::Contains("<mark>"));
 }
+
+TEST_CASE("a highlighted article marks every match, paragraph by paragraph", "[snippets]") {
+    TestIndex index({article("a", "Camp Liberty <report>",
+                             "First paragraph about the camp.\n\nSecond paragraph: camps & <b>tags</b>.\n\n"
+                             "Third, no match.")});
+    auto searcher = index.searcher();
+    auto view = searcher.highlighted_article("a", "camp");
+    REQUIRE(view);
+    CHECK(view->title_html == "<mark>Camp</mark> Liberty &lt;report&gt;");
+    CHECK(view->body_html ==
+          "<p>First paragraph about the <mark>camp</mark>.</p>\n"
+          "<p>Second paragraph: <mark>camps</mark> &amp; &lt;b&gt;tags&lt;/b&gt;.</p>\n"
+          "<p>Third, no match.</p>");
+    CHECK(view->article.title == "Camp Liberty <report>");
+    auto plain = searcher.highlighted_article("a", "");
+    CHECK(plain->body_html.find("<mark>") == std::string::npos);
+    CHECK_THAT(plain->body_html, Catch::StartsWith("<p>First paragraph about the camp.</p>"));
+    CHECK_FALSE(searcher.highlighted_article("missing", "camp"));
+    CHECK_THROWS_AS(searcher.highlighted_article("a", "date:2013-13"), libsearch::QuerySyntaxError);
+}
+
+TEST_CASE("suggestions complete the last word from words and titles", "[search][suggest]") {
+    TestIndex index({article("1", "Liberty residents appeal", "Liberty liberty liberal libraries."),
+                     article("2", "Libraries reopen", "The library reopened."),
+                     article("3", "Oil prices", "Crude oil and liberty.")});
+    auto searcher = index.searcher();
+    auto suggestions = searcher.suggest("camp lib", 3);
+    std::vector<std::string> terms, titles;
+    for (const auto& s : suggestions)
+        (s.kind == libsearch::Suggestion::Kind::term ? terms : titles).push_back(s.text);
+    REQUIRE(terms.size() == 3);
+    for (const auto& t : terms) CHECK_THAT(t, Catch::StartsWith("camp lib"));
+    CHECK(terms[0] == "camp liberty");  // in the most articles first
+    CHECK(titles.size() == 2);
+    CHECK(searcher.suggest("l").empty());
+    CHECK(searcher.suggest("zzz").empty());
+    CHECK(searcher.suggest("\"LIB", 1).at(0).text == "liberty");
+}

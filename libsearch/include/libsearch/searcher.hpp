@@ -134,6 +134,26 @@ struct SearchResponse {
     double elapsed_ms = 0.0;
 };
 
+/// A completion for text being typed.
+struct Suggestion {
+    enum class Kind { term, title };
+    /// For a term: the whole query with its last word completed. For a title: the title.
+    std::string text;
+    Kind kind = Kind::term;
+    /// The article, for a title.
+    std::string id;
+};
+
+/// An article with the matches of a query marked, for reading it in full.
+struct HighlightedArticle {
+    Article article;
+    /// The title, HTML-escaped, matches in <mark>...</mark>.
+    std::string title_html;
+    /// The body as HTML paragraphs (<p>...</p>, one per paragraph of the
+    /// text), escaped, with every match of the query marked.
+    std::string body_html;
+};
+
 /// Reads an index. A Searcher is not thread-safe: give each thread its own
 /// (they are cheap; each holds open file handles and a small cache).
 /// A Searcher sees the index as of its opening or last reopen().
@@ -156,6 +176,17 @@ class Searcher {
 
     /// The stored article with this id, or nullopt.
     std::optional<Article> article(const std::string& id);
+
+    /// The stored article with every match of `query` marked (nothing marked
+    /// when `query` is empty), or nullopt for an unknown id.
+    /// @throws QuerySyntaxError as search() does.
+    std::optional<HighlightedArticle> highlighted_article(const std::string& id, const std::string& query,
+                                                         const std::string& language = "");
+
+    /// Completions for the last word of `prefix_text` (at least 2 characters):
+    /// frequent words of the index that start with it, then titles containing
+    /// such a word. At most `limit` of each kind.
+    std::vector<Suggestion> suggest(const std::string& prefix_text, std::size_t limit = 5);
 
     /// Pick up commits made since opening. @return true when the index changed.
     bool reopen();

@@ -2,10 +2,11 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "analysis/analyzer.hpp"
-#include "analysis/normalize.hpp"
+#include "analysis/utf8.hpp"
 #include "core/schema_terms.hpp"
 #include "core/xapian_errors.hpp"
 #include "index/document_data.hpp"
@@ -13,6 +14,7 @@
 #include "libsearch/schema.hpp"
 #include "search/date_query.hpp"
 #include "search/facets.hpp"
+#include "search/highlighter.hpp"
 #include "search/query_builder.hpp"
 
 namespace libsearch {
@@ -60,8 +62,8 @@ Xapian::Query filter_query(const SearchRequest& r) {
     return any ? filter : Xapian::Query();
 }
 
-Hit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const Xapian::Stem& stemmer,
-             const SearchRequest& r, bool has_terms) {
+Hit make_hit(const Xapian::MSetIterator& it, const search::Highlighter& highlighter, const SearchRequest& r,
+             bool has_terms) {
     Hit hit;
     const Xapian::Document doc = it.get_document();
     auto article = index::decode_article(doc.get_data());
@@ -79,13 +81,8 @@ Hit make_hit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const Xap
     hit.score = has_terms ? it.get_weight() : 0.0;
     hit.duplicates = r.collapse_duplicates ? it.get_collapse_count() : 0;
     // The whole title, escaped and marked; the best passage of the body.
-    // Snippets are cut from the normalised text, so that the words match the
-    // normalised terms (for most scripts it is the text itself).
-    const std::string title = analysis::normalize_spelling(article->title);
-    hit.title_html = mset.snippet(title, title.size() + 1, stemmer, 0, "<mark>", "</mark>", "");
-    hit.snippet = mset.snippet(analysis::normalize_spelling(article->body), r.snippet_length, stemmer,
-                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>",
-                               "</mark>", "…");
+    hit.title_html = highlighter.whole(article->title);
+    hit.snippet = highlighter.passage(article->body, r.snippet_length);
     hit.title = std::move(article->title);
     return hit;
 }
@@ -104,6 +101,27 @@ struct Searcher::Impl {
         } catch (const Xapian::Error& e) {
             throw_index_error(e, path, "opening");
         }
+    }
+
+    // Runs a read, reopening and retrying when a writer's commits overtake it.
+    template <typename F>
+    auto reading(std::string_view action, F&& read) -> decltype(read()) {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return read();
+            } catch (const Xapian::DatabaseModifiedError& e) {
+                if (attempt >= kModifiedRetries) throw_index_error(e, path, action);
+                db.reopen();
+            } catch (const Xapian::Error& e) {
+                throw_index_error(e, path, action);
+            }
+        }
+    }
+
+    Xapian::docid find(const std::string& id) const {
+        const std::string term = schema_terms::id_term(id);
+        auto posting = db.postlist_begin(term);
+        return posting == db.postlist_end(term) ? 0 : *posting;
     }
 
     Language query_language(const SearchRequest& r) const {
@@ -154,8 +172,8 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
                                                check_at_least);
     response.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound()};
     if (r.facets) response.facets = facets.collect(response.total);
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-        response.hits.push_back(make_hit(it, mset, analyzer.stemmer(), r, has_text));
+    const search::Highlighter highlighter(mset, analyzer.stemmer());
+    for (auto it = mset.begin(); it != mset.end(); ++it) response.hits.push_back(make_hit(it, highlighter, r, has_text));
 
     if (has_text && response.total.upper_bound <= kFewMatches) {
         std::string suggestion = builder.spelling_suggestion(r.query);
@@ -172,35 +190,78 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 SearchResponse Searcher::search(const SearchRequest& request) {
     validate(request);
     const auto start = std::chrono::steady_clock::now();
-    for (int attempt = 0;; ++attempt) {
-        try {
-            SearchResponse response = impl_->run(request);
-            response.elapsed_ms =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-            return response;
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt >= kModifiedRetries) throw_index_error(e, impl_->path, "searching");
-            reopen();
-        } catch (const Xapian::Error& e) {
-            throw_index_error(e, impl_->path, "searching");
-        }
-    }
+    SearchResponse response = impl_->reading("searching", [&] { return impl_->run(request); });
+    response.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return response;
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {
-    for (int attempt = 0;; ++attempt) {
-        try {
-            const std::string term = schema_terms::id_term(id);
-            auto posting = impl_->db.postlist_begin(term);
-            if (posting == impl_->db.postlist_end(term)) return std::nullopt;
-            return index::decode_article(impl_->db.get_document(*posting).get_data());
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt >= kModifiedRetries) throw_index_error(e, impl_->path, "reading");
-            reopen();
-        } catch (const Xapian::Error& e) {
-            throw_index_error(e, impl_->path, "reading");
+    return impl_->reading("reading", [&]() -> std::optional<Article> {
+        const Xapian::docid docid = impl_->find(id);
+        if (!docid) return std::nullopt;
+        return index::decode_article(impl_->db.get_document(docid).get_data());
+    });
+}
+
+std::optional<HighlightedArticle> Searcher::highlighted_article(const std::string& id, const std::string& query,
+                                                                const std::string& language) {
+    return impl_->reading("reading", [&]() -> std::optional<HighlightedArticle> {
+        const Xapian::docid docid = impl_->find(id);
+        if (!docid) return std::nullopt;
+        auto article = index::decode_article(impl_->db.get_document(docid).get_data());
+        if (!article) return std::nullopt;
+        SearchRequest request;
+        request.language = language;
+        const analysis::Analyzer& analyzer = impl_->analyzers.get(impl_->query_language(request));
+        Xapian::Enquire enquire(impl_->db);
+        if (query.find_first_not_of(" \t\r\n") != std::string::npos)
+            enquire.set_query(search::QueryBuilder(impl_->db, analyzer, DefaultOperator::op_or).parse(query).query);
+        const Xapian::MSet mset = enquire.get_mset(0, 0);
+        const search::Highlighter highlighter(mset, analyzer.stemmer());
+        HighlightedArticle out;
+        out.title_html = highlighter.whole(article->title);
+        out.body_html = highlighter.paragraphs(article->body);
+        out.article = std::move(*article);
+        return out;
+    });
+}
+
+std::vector<Suggestion> Searcher::suggest(const std::string& prefix_text, std::size_t limit) {
+    const auto last_space = prefix_text.find_last_of(" \t\n");
+    const std::string before = last_space == std::string::npos ? "" : prefix_text.substr(0, last_space + 1);
+    std::string word = prefix_text.substr(before.size());
+    while (!word.empty() && std::string_view("\"(+-").find(word.front()) != std::string_view::npos) word.erase(0, 1);
+    word = utf8::lower(word);
+    if (word.size() < 2 || limit == 0) return {};
+    return impl_->reading("reading", [&] {
+        std::vector<Suggestion> out;
+        // The most frequent words with this beginning, over a bounded scan.
+        // Ranked by the articles holding them, then by their occurrences.
+        struct Candidate {
+            Xapian::doccount articles;
+            Xapian::termcount occurrences;
+            std::string term;
+        };
+        std::vector<Candidate> terms;
+        std::size_t scanned = 0;
+        for (auto t = impl_->db.allterms_begin(word); t != impl_->db.allterms_end(word) && scanned < 5000; ++t, ++scanned)
+            terms.push_back({t.get_termfreq(), impl_->db.get_collection_freq(*t), *t});
+        std::stable_sort(terms.begin(), terms.end(), [](const Candidate& a, const Candidate& b) {
+            return a.articles != b.articles ? a.articles > b.articles : a.occurrences > b.occurrences;
+        });
+        for (std::size_t i = 0; i < terms.size() && i < limit; ++i)
+            out.push_back({before + terms[i].term, Suggestion::Kind::term, {}});
+        // Titles with a word of this beginning, best first.
+        Xapian::Enquire enquire(impl_->db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_WILDCARD, schema::prefix_title + word,
+                                        search::kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
+        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            if (auto article = index::decode_article(it.get_document().get_data()))
+                out.push_back({article->title, Suggestion::Kind::title, article->id});
         }
-    }
+        return out;
+    });
 }
 
 bool Searcher::reopen() {

@@ -58,8 +58,8 @@ std::string byline_text(const Document& document) {
 }  // namespace
 
 std::string choose_author(const Document& document, const PageMetadata& metadata) {
-    for (const char* key : {"author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author",
-                            "parsely-author", "byl"}) {
+    for (const char* key :
+         {"author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author", "byl"}) {
         std::string name = clean_name(metadata.get(key));
         if (!name.empty()) return name;
     }
@@ -69,13 +69,12 @@ std::string choose_author(const Document& document, const PageMetadata& metadata
 }
 
 std::string choose_language(const PageMetadata& metadata) {
-    for (const std::string_view value :
-         {std::string_view(metadata.language), metadata.get("og:locale"), std::string_view(metadata.json_ld.language)}) {
+    for (const std::string_view value : {std::string_view(metadata.language), metadata.get("og:locale"),
+                                         std::string_view(metadata.json_ld.language)}) {
         std::string code = ascii_lower(trim(value));
         code = code.substr(0, code.find_first_of("-_"));
-        if (code.size() >= 2 && code.size() <= 3 && std::all_of(code.begin(), code.end(), [](char c) {
-                return c >= 'a' && c <= 'z';
-            }))
+        if (code.size() >= 2 && code.size() <= 3 &&
+            std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
             return code;
     }
     return {};

@@ -12,25 +12,25 @@ namespace {
 
 // Class and id fragments of furniture (after Readability's unlikelyCandidates).
 constexpr std::string_view kUnlikely[] = {
-    "-ad-",       "ad-break",   "agegate",    "ai2html",      "banner",    "breadcrumb", "combx",
-    "comment",    "community",  "consent",    "cookie",       "cover-wrap", "disqus",    "extra",
-    "footer",     "gdpr",       "header",     "legends",      "menu",      "newsletter", "outbrain",
-    "pagination", "pager",      "popup",      "related",      "remark",    "replies",    "rss",
-    "shoutbox",   "sidebar",    "skyscraper", "social",       "sponsor",   "supplemental", "taboola",
-    "yom-remote", "signup",     "sign-up",    "author-bio",   "authorbio", "author-box", "about-author",
-    "author-info"};
+    "-ad-",       "ad-break",     "agegate",    "ai2html",    "banner",   "breadcrumb", "combx",      "comment",
+    "community",  "consent",      "cookie",     "cover-wrap", "disqus",   "extra",      "footer",     "gdpr",
+    "header",     "legends",      "menu",       "newsletter", "outbrain", "pagination", "pager",      "popup",
+    "related",    "remark",       "replies",    "rss",        "shoutbox", "sidebar",    "skyscraper", "social",
+    "sponsor",    "supplemental", "taboola",    "yom-remote", "signup",   "sign-up",    "author-bio", "authorbio",
+    "author-box", "about-author", "author-info"};
 // Fragments that keep an element despite an unlikely one ("article-header").
-constexpr std::string_view kMaybeContent[] = {"and",  "article", "body",   "column", "content",
-                                             "main", "mathjax", "shadow", "embed"};
+constexpr std::string_view kMaybeContent[] = {"and",     "article", "body",    "column",
+                                              "content", "main",    "mathjax", "shadow"};
 
-constexpr std::string_view kNegative[] = {"-ad-",    "hidden",   "banner", "combx",      "comment", "com-",    "contact",
-                          "footer",  "gdpr",     "masthead", "media",    "meta",    "outbrain", "promo",
-                          "related", "scroll",   "share",  "shoutbox",   "sidebar", "skyscraper", "sponsor",
-                          "shopping", "tags",    "widget"};
-constexpr std::string_view kPositive[] = {"article", "body", "content", "entry", "hentry", "h-entry", "main",
-                          "page",    "pagination", "post", "text", "blog", "story"};
+constexpr std::string_view kNegative[] = {"-ad-",     "hidden",     "banner",  "combx",    "comment", "com-",
+                                          "contact",  "footer",     "gdpr",    "masthead", "media",   "meta",
+                                          "outbrain", "promo",      "related", "scroll",   "share",   "shoutbox",
+                                          "sidebar",  "skyscraper", "sponsor", "shopping", "tags",    "widget"};
+constexpr std::string_view kPositive[] = {"article", "body",       "content", "entry", "hentry", "h-entry", "main",
+                                          "page",    "pagination", "post",    "text",  "blog",   "story"};
 
-constexpr std::string_view kUnlikelyRoles[] = {"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"};
+constexpr std::string_view kUnlikelyRoles[] = {"menu",  "menubar",     "complementary", "navigation",
+                                               "alert", "alertdialog", "dialog"};
 constexpr std::string_view kScreenReaderOnly[] = {"sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden"};
 constexpr std::string_view kMedia[] = {"caption", "gallery", "slideshow", "carousel", "credit", "lightbox", "swiper"};
 constexpr std::string_view kByline[] = {"byline", "author", "writtenby", "p-author"};
@@ -69,13 +69,32 @@ bool has_ancestor(const Document& document, NodeId id, GumboTag tag) {
 
 bool is_never_content(GumboTag tag) noexcept {
     switch (tag) {
-        case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-        case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_CANVAS: case GUMBO_TAG_OBJECT:
-        case GUMBO_TAG_EMBED: case GUMBO_TAG_APPLET: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-        case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_OPTION: case GUMBO_TAG_HEAD:
-        case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
-        case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_MAP: case GUMBO_TAG_FRAMESET:
-        case GUMBO_TAG_FRAME: case GUMBO_TAG_TITLE:
+        case GUMBO_TAG_SCRIPT:
+        case GUMBO_TAG_STYLE:
+        case GUMBO_TAG_NOSCRIPT:
+        case GUMBO_TAG_TEMPLATE:
+        case GUMBO_TAG_IFRAME:
+        case GUMBO_TAG_SVG:
+        case GUMBO_TAG_CANVAS:
+        case GUMBO_TAG_OBJECT:
+        case GUMBO_TAG_EMBED:
+        case GUMBO_TAG_APPLET:
+        case GUMBO_TAG_BUTTON:
+        case GUMBO_TAG_SELECT:
+        case GUMBO_TAG_INPUT:
+        case GUMBO_TAG_TEXTAREA:
+        case GUMBO_TAG_OPTION:
+        case GUMBO_TAG_HEAD:
+        case GUMBO_TAG_LINK:
+        case GUMBO_TAG_META:
+        case GUMBO_TAG_AUDIO:
+        case GUMBO_TAG_VIDEO:
+        case GUMBO_TAG_SOURCE:
+        case GUMBO_TAG_TRACK:
+        case GUMBO_TAG_MAP:
+        case GUMBO_TAG_FRAMESET:
+        case GUMBO_TAG_FRAME:
+        case GUMBO_TAG_TITLE:
             return true;
         default:
             return false;
@@ -108,7 +127,8 @@ bool is_unlikely_candidate(const Document& document, NodeId id) {
         tag == GUMBO_TAG_MAIN)
         return false;
     const std::string role = ascii_lower(trim(document.attribute(id, "role")));
-    if (!role.empty() && std::find(std::begin(kUnlikelyRoles), std::end(kUnlikelyRoles), role) != std::end(kUnlikelyRoles))
+    if (!role.empty() &&
+        std::find(std::begin(kUnlikelyRoles), std::end(kUnlikelyRoles), role) != std::end(kUnlikelyRoles))
         return true;
     const std::string names = document.class_and_id(id);
     if (names.empty() || !contains_any(names, kUnlikely) || contains_any(names, kMaybeContent)) return false;

@@ -15,12 +15,13 @@ constexpr std::size_t kMaxCategoryBytes = 60;
 constexpr std::size_t kMaxBreadcrumbLinks = 10;
 
 // Breadcrumb entries that name no section.
-constexpr std::string_view kHomeWords[] = {"home", "homepage", "home page", "start", "startseite", "accueil",
-                                           "inicio", "главная", "首页"};
+constexpr std::string_view kHomeWords[] = {"home",    "homepage", "home page", "start", "startseite",
+                                           "accueil", "inicio",   "главная",   "首页"};
 // URL path segments that name no section.
-constexpr std::string_view kPlainSegments[] = {"news", "article", "articles", "story", "stories", "post", "posts",
-                                               "amp", "www", "index", "content", "view", "id", "p", "a", "s",
-                                               "blog", "blogs", "item", "detail", "details", "page", "html"};
+constexpr std::string_view kPlainSegments[] = {"news",  "article", "articles", "story", "stories", "post",
+                                               "posts", "amp",     "www",      "index", "content", "view",
+                                               "id",    "p",       "a",        "s",     "blog",    "blogs",
+                                               "item",  "detail",  "details",  "page",  "html"};
 
 bool is_home(std::string_view name) {
     const std::string lower = utf8::lower(trim(name));
@@ -32,20 +33,20 @@ std::vector<std::string> html_breadcrumbs(const Document& document) {
     for (NodeId id = 1; id < document.size(); ++id) {
         if (!document.is_element(id) || document.class_and_id(id).find("breadcrumb") == std::string::npos) continue;
         std::vector<std::string> names;
-        for (NodeId a = document.find(GUMBO_TAG_A, id); a != kNoNode && a < document[id].end;
-             a = document.find(GUMBO_TAG_A, a + 1)) {
-            names.push_back(document.text(a));
+        for (NodeId link = id; link < document[id].end; ++link) {
+            if (!document.is_element(link) || document[link].tag != GUMBO_TAG_A) continue;
+            names.push_back(document.text(link));
             if (names.size() > kMaxBreadcrumbLinks) return {};
         }
         if (!names.empty()) return names;
+        id = document[id].end - 1;  // its descendants say no more
     }
     return {};
 }
 
 bool is_plain_segment(std::string_view segment) {
     const std::string lower = ascii_lower(segment);
-    if (std::find(std::begin(kPlainSegments), std::end(kPlainSegments), lower) != std::end(kPlainSegments))
-        return true;
+    if (std::find(std::begin(kPlainSegments), std::end(kPlainSegments), lower) != std::end(kPlainSegments)) return true;
     if (lower.size() <= 2 || (lower.size() == 5 && (lower[2] == '-' || lower[2] == '_'))) return true;  // "en", "en-us"
     if (std::any_of(lower.begin(), lower.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
     if (lower.find('.') != std::string::npos || lower.find('?') != std::string::npos) return true;
@@ -98,8 +99,8 @@ class CategoryList {
 
 }  // namespace
 
-std::vector<std::string> choose_categories(const Document& document, const PageMetadata& metadata,
-                                           std::string_view url, std::string_view title) {
+std::vector<std::string> choose_categories(const Document& document, const PageMetadata& metadata, std::string_view url,
+                                           std::string_view title) {
     CategoryList categories(title);
     for (const auto& [name, value] : metadata.meta)
         if (name == "article:section") categories.add(value);

@@ -65,8 +65,7 @@ std::pair<std::string_view, std::size_t> detect_bom(std::string_view bytes) {
 // Value of a charset= parameter starting at `pos` (just after "charset").
 std::string read_charset_value(std::string_view tag, std::size_t pos) {
     auto skip_spaces = [&] {
-        while (pos < tag.size() && (tag[pos] == ' ' || tag[pos] == '\t' || tag[pos] == '\n' || tag[pos] == '\r'))
-            ++pos;
+        while (pos < tag.size() && (tag[pos] == ' ' || tag[pos] == '\t' || tag[pos] == '\n' || tag[pos] == '\r')) ++pos;
     };
     skip_spaces();
     if (pos >= tag.size() || tag[pos] != '=') return {};
@@ -95,7 +94,7 @@ std::string usable_charset(std::string_view label) {
 // uchardet's guess, or "" when it has none.
 std::string detect_charset(std::string_view bytes) {
     const std::unique_ptr<std::remove_pointer_t<uchardet_t>, void (*)(uchardet_t)> detector(uchardet_new(),
-                                                                                           uchardet_delete);
+                                                                                            uchardet_delete);
     if (!detector) return {};
     constexpr std::size_t kSample = 256 * 1024;
     if (uchardet_handle_data(detector.get(), bytes.data(), std::min(bytes.size(), kSample)) != 0) return {};

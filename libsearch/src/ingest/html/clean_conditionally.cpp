@@ -59,8 +59,8 @@ bool is_data_table(const ContentTree& tree, NodeId table) {
     const NodeId end = document[table].end;
     for (NodeId id = table + 1; id < end; id = tree.next(id, end)) {
         const GumboTag tag = document[id].is_text ? GUMBO_TAG_UNKNOWN : document[id].tag;
-        if (tag == GUMBO_TAG_CAPTION || tag == GUMBO_TAG_COLGROUP || tag == GUMBO_TAG_COL ||
-            tag == GUMBO_TAG_TFOOT || tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TH)
+        if (tag == GUMBO_TAG_CAPTION || tag == GUMBO_TAG_COLGROUP || tag == GUMBO_TAG_COL || tag == GUMBO_TAG_TFOOT ||
+            tag == GUMBO_TAG_THEAD || tag == GUMBO_TAG_TH)
             return true;
         if (tag == GUMBO_TAG_TABLE) return false;
         if (tag == GUMBO_TAG_TR) {
@@ -74,8 +74,8 @@ bool is_data_table(const ContentTree& tree, NodeId table) {
 
 bool is_ad_or_loading_text(const std::string& text) {
     static constexpr std::string_view kWords[] = {
-        "ad", "advertising", "advertisement", "pub", "publicité", "werbung", "anuncio", "loading", "loading...",
-        "loading…", "chargement", "cargando", "广告", "реклама", "正在加载", "загрузка"};
+        "ad",         "advertising", "advertisement", "pub",      "publicité", "werbung", "anuncio",  "loading",
+        "loading...", "loading…",    "chargement",    "cargando", "广告",      "реклама", "正在加载", "загрузка"};
     const std::string lower = ascii_lower(text);
     return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
@@ -83,9 +83,17 @@ bool is_ad_or_loading_text(const std::string& text) {
 class Cleaner {
   public:
     Cleaner(ContentTree& tree, NodeId root, const ContentFlags& flags)
-        : tree_(tree), document_(tree.document()), root_(root), end_(document_[root].end), flags_(flags),
-          shape_(tree), own_(end_ - root), total_(end_ - root), data_table_(end_ - root, 0),
-          kept_(end_ - root, 0), in_figure_(end_ - root, 0) {}
+        : tree_(tree),
+          document_(tree.document()),
+          root_(root),
+          end_(document_[root].end),
+          flags_(flags),
+          shape_(tree),
+          own_(end_ - root),
+          total_(end_ - root),
+          data_table_(end_ - root, 0),
+          kept_(end_ - root, 0),
+          in_figure_(end_ - root, 0) {}
 
     void run() {
         mark_context();
@@ -186,7 +194,8 @@ bool Cleaner::should_remove(NodeId id) const {
                             (inside.images == 0 || inside.images > 2) && density > 0;
     const bool link_heavy = (!is_list && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5) ||
                             (is_list && density > kListLinkDensity);
-    const bool empty = inside.images == 0 && inside.textish == 0 && !(own_[at(id)].paragraphs > 0 && tag == GUMBO_TAG_DIV);
+    const bool empty =
+        inside.images == 0 && inside.textish == 0 && !(own_[at(id)].paragraphs > 0 && tag == GUMBO_TAG_DIV);
     return gallery || list_like || form_like || short_link || link_heavy || empty;
 }
 

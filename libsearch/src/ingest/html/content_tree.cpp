@@ -13,9 +13,9 @@ bool is_space_byte(unsigned char c) noexcept {
 // Length of a comma at text[i] (ASCII, Arabic, ideographic, full-width, ...), or 0.
 std::size_t comma_at(std::string_view text, std::size_t i) noexcept {
     if (text[i] == ',') return 1;
-    static constexpr std::string_view kCommas[] = {"\xD8\x8C",     "\xEF\xB9\x90", "\xEF\xB8\x90", "\xEF\xB8\x91",
-                                                   "\xE2\xB9\x81", "\xE2\xB8\xB4", "\xE2\xB8\xB2", "\xEF\xBC\x8C",
-                                                   "\xE3\x80\x81"};
+    static constexpr std::string_view kCommas[] = {"\xD8\x8C",     "\xEF\xB9\x90", "\xEF\xB8\x90",
+                                                   "\xEF\xB8\x91", "\xE2\xB9\x81", "\xE2\xB8\xB4",
+                                                   "\xE2\xB8\xB2", "\xEF\xBC\x8C", "\xE3\x80\x81"};
     for (const std::string_view comma : kCommas)
         if (text.substr(i, comma.size()) == comma) return comma.size();
     return 0;

@@ -49,9 +49,7 @@ class Document {
     NodeId first_child(NodeId id) const noexcept;
     NodeId next_sibling(NodeId id) const noexcept;
     bool is_element(NodeId id) const noexcept { return id != root() && !nodes_[id].is_text; }
-    bool is_ancestor(NodeId ancestor, NodeId id) const noexcept {
-        return ancestor < id && id < nodes_[ancestor].end;
-    }
+    bool is_ancestor(NodeId ancestor, NodeId id) const noexcept { return ancestor < id && id < nodes_[ancestor].end; }
 
     /// An attribute's value ("" when absent); `name` in lower case.
     std::string_view attribute(NodeId id, std::string_view name) const noexcept;

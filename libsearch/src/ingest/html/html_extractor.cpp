@@ -1,7 +1,5 @@
 // extract_html() and read_html(): an HTML page to an Article.
 
-#include "libsearch/ingest/html.hpp"
-
 #include <exception>
 
 #include "ingest/html/charset.hpp"
@@ -10,6 +8,7 @@
 #include "ingest/html/main_text.hpp"
 #include "ingest/html/page_metadata.hpp"
 #include "ingest/text_util.hpp"
+#include "libsearch/ingest/html.hpp"
 
 namespace libsearch {
 

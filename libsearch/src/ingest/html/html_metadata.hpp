@@ -45,8 +45,8 @@ DateChoice choose_date(const Document& document, const PageMetadata& metadata, s
 /// Categories, most specific first: article:section, JSON-LD articleSection,
 /// breadcrumbs (JSON-LD or a breadcrumb list), else the first meaningful
 /// segment of the URL path.
-std::vector<std::string> choose_categories(const Document& document, const PageMetadata& metadata,
-                                           std::string_view url, std::string_view title);
+std::vector<std::string> choose_categories(const Document& document, const PageMetadata& metadata, std::string_view url,
+                                           std::string_view title);
 
 /// The author's name(s): author meta tags, JSON-LD, rel=author links, a byline.
 std::string choose_author(const Document& document, const PageMetadata& metadata);

@@ -1,8 +1,7 @@
 // JSON-LD (<script type="application/ld+json">) read into JsonLd.
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <utility>
 
 #include "ingest/html/page_metadata.hpp"
@@ -30,10 +29,21 @@ json parse_block(std::string text) {
     return json::parse(body, nullptr, false);
 }
 
+// A value as text: a string, the first of an array, an object's name
+// (a few levels deep at most: JSON-LD nests a name in an object or array).
 std::string string_of(const json& value) {
-    if (value.is_string()) return collapse_whitespace(value.get<std::string>());
-    if (value.is_array() && !value.empty()) return string_of(value.front());
-    if (value.is_object() && value.contains("name")) return string_of(value["name"]);
+    constexpr int kMaxHops = 4;
+    const json* current = &value;
+    for (int hop = 0; hop <= kMaxHops; ++hop) {
+        if (current->is_string()) return collapse_whitespace(current->get<std::string>());
+        if (current->is_array() && !current->empty()) {
+            current = &current->front();
+        } else if (current->is_object() && current->contains("name")) {
+            current = &(*current)["name"];
+        } else {
+            break;
+        }
+    }
     return {};
 }
 
@@ -79,7 +89,7 @@ void add_breadcrumbs(const json& list, std::vector<std::string>& breadcrumbs) {
         if (name.empty() && element.contains("item")) name = string_of(element["item"]);
         const auto position = element.find("position");
         const double order = position != element.end() && position->is_number() ? position->get<double>()
-                                                                                 : static_cast<double>(items.size());
+                                                                                : static_cast<double>(items.size());
         if (!name.empty()) items.emplace_back(order, std::move(name));
     }
     std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -12,14 +12,13 @@ namespace {
 // Elements that never nest: void elements, elements whose end tag is
 // optional, and the document's own structure.
 constexpr std::array<std::string_view, 36> kNotNesting{
-    "area",  "base",  "br",       "col",   "embed", "hr",    "img",   "input", "link",
-    "meta",  "param", "source",   "track", "wbr",   "keygen", "p",    "li",    "dt",
-    "dd",    "option", "optgroup", "tr",   "td",    "th",    "tbody", "thead", "tfoot",
-    "rb",    "rt",    "rp",       "colgroup", "caption", "html", "head", "body", "image"};
+    "area",  "base",  "br",     "col", "embed", "hr", "img",      "input",   "link",     "meta", "param", "source",
+    "track", "wbr",   "keygen", "p",   "li",    "dt", "dd",       "option",  "optgroup", "tr",   "td",    "th",
+    "tbody", "thead", "tfoot",  "rb",  "rt",    "rp", "colgroup", "caption", "html",     "head", "body",  "image"};
 
 // Elements whose content is raw text: no tags inside.
-constexpr std::array<std::string_view, 8> kRawText{"script", "style", "textarea", "title",
-                                                   "xmp",    "iframe", "noembed", "noframes"};
+constexpr std::array<std::string_view, 8> kRawText{"script", "style",  "textarea", "title",
+                                                   "xmp",    "iframe", "noembed",  "noframes"};
 
 bool is_name_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ':';
@@ -54,7 +53,7 @@ struct Tag {
     std::string name;  // lower case
     bool closing = false;
     bool self_closing = false;
-    std::size_t end = 0;                                    // one past '>'
+    std::size_t end = 0;                                     // one past '>'
     std::size_t excess_attributes = std::string_view::npos;  // where the attributes over the limit start
 };
 

@@ -11,14 +11,34 @@ namespace libsearch::ingest::html {
 namespace {
 
 // Meta keys of the publication date after article:published_time (lower case).
-constexpr std::string_view kDateKeys[] = {
-    "og:article:published_time", "article:published", "og:published_time", "published_time",
-    "datepublished",             "article.published", "publishdate",       "publish-date",
-    "publish_date",              "pubdate",           "date",              "dc.date",
-    "dc.date.issued",            "dcterms.date",      "dcterms.issued",    "dc.date.created",
-    "dcterms.created",           "sailthru.date",     "parsely-pub-date",  "citation_publication_date",
-    "citation_date",             "originalpublicationdate", "rnews:datepublished", "pub_date",
-    "publication_date",          "datecreated",       "article_date_original", "cxenseparse:recs:publishtime"};
+constexpr std::string_view kDateKeys[] = {"og:article:published_time",
+                                          "article:published",
+                                          "og:published_time",
+                                          "published_time",
+                                          "datepublished",
+                                          "article.published",
+                                          "publishdate",
+                                          "publish-date",
+                                          "publish_date",
+                                          "pubdate",
+                                          "date",
+                                          "dc.date",
+                                          "dc.date.issued",
+                                          "dcterms.date",
+                                          "dcterms.issued",
+                                          "dc.date.created",
+                                          "dcterms.created",
+                                          "sailthru.date",
+                                          "parsely-pub-date",
+                                          "citation_publication_date",
+                                          "citation_date",
+                                          "originalpublicationdate",
+                                          "rnews:datepublished",
+                                          "pub_date",
+                                          "publication_date",
+                                          "datecreated",
+                                          "article_date_original",
+                                          "cxenseparse:recs:publishtime"};
 
 // parse.ly's JSON in <meta name="parsely-page" content='{"pub_date": ...}'>.
 std::optional<Date> parsely_page_date(const PageMetadata& metadata) {

@@ -31,7 +31,8 @@ void add_meta(const Document& document, NodeId id, PageMetadata& metadata) {
     const std::string content(trim(document.attribute(id, "content")));
     if (content.empty()) return;
     for (const char* attribute : {"property", "name", "itemprop", "http-equiv"})
-        for (auto& key : keys_of(document.attribute(id, attribute))) metadata.meta.emplace_back(std::move(key), content);
+        for (auto& key : keys_of(document.attribute(id, attribute)))
+            metadata.meta.emplace_back(std::move(key), content);
 }
 
 // Microdata on ordinary elements (<time itemprop=datePublished>, <span itemprop=author>).

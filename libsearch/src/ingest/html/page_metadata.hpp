@@ -30,9 +30,9 @@ struct PageMetadata {
     /// Every <meta> content by key: the lower-case property, name or
     /// itemprop (each of several space-separated ones), in document order.
     std::vector<std::pair<std::string, std::string>> meta;
-    std::string title;      ///< the <title> element's text
-    std::string language;   ///< <html lang>, else http-equiv content-language
-    std::string canonical;  ///< <link rel=canonical>
+    std::string title;                     ///< the <title> element's text
+    std::string language;                  ///< <html lang>, else http-equiv content-language
+    std::string canonical;                 ///< <link rel=canonical>
     std::vector<std::string> rel_authors;  ///< texts of rel=author links
     JsonLd json_ld;
 

@@ -1,10 +1,9 @@
 // Step 3 of main-text extraction: remove the furniture left inside the
 // selected content (Readability's prepArticle and cleanConditionally).
 
-
 #include "ingest/html/boilerplate.hpp"
-#include "ingest/html/content_steps.hpp"
 #include "ingest/html/clean_conditionally.hpp"
+#include "ingest/html/content_steps.hpp"
 #include "ingest/text_util.hpp"
 
 namespace libsearch::ingest::html {
@@ -52,7 +51,6 @@ class Pruner {
         const GumboTag tag = document_[id].tag;
         return (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2) && class_weight(document_, id) < 0;
     }
-
 
     ContentTree& tree_;
     const Document& document_;

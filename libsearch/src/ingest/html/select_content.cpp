@@ -26,13 +26,26 @@ int tag_score(GumboTag tag) {
     switch (tag) {
         case GUMBO_TAG_DIV:
             return 5;
-        case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
+        case GUMBO_TAG_PRE:
+        case GUMBO_TAG_TD:
+        case GUMBO_TAG_BLOCKQUOTE:
             return 3;
-        case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL: case GUMBO_TAG_DD:
-        case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+        case GUMBO_TAG_ADDRESS:
+        case GUMBO_TAG_OL:
+        case GUMBO_TAG_UL:
+        case GUMBO_TAG_DL:
+        case GUMBO_TAG_DD:
+        case GUMBO_TAG_DT:
+        case GUMBO_TAG_LI:
+        case GUMBO_TAG_FORM:
             return -3;
-        case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-        case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+        case GUMBO_TAG_H1:
+        case GUMBO_TAG_H2:
+        case GUMBO_TAG_H3:
+        case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5:
+        case GUMBO_TAG_H6:
+        case GUMBO_TAG_TH:
             return -5;
         default:
             return 0;
@@ -42,8 +55,13 @@ int tag_score(GumboTag tag) {
 class Scorer {
   public:
     Scorer(const ContentTree& tree, const ContentFlags& flags)
-        : tree_(tree), document_(tree.document()), flags_(flags), score_(document_.size(), 0.0),
-          scored_(document_.size(), 0), transparent_(document_.size(), 0), paragraph_(document_.size(), 0),
+        : tree_(tree),
+          document_(tree.document()),
+          flags_(flags),
+          score_(document_.size(), 0.0),
+          scored_(document_.size(), 0),
+          transparent_(document_.size(), 0),
+          paragraph_(document_.size(), 0),
           shape_(tree) {}
 
     std::vector<NodeId> run() {
@@ -137,11 +155,8 @@ NodeId Scorer::pick_top() {
     if (ranked.size() > kTopCandidates) ranked.resize(kTopCandidates);
     const NodeId body = document_.find(GUMBO_TAG_BODY);
     if (ranked.empty() || ranked.front() == body) return body == kNoNode || tree_.removed(body) ? kNoNode : body;
-    NodeId top = alternative_ancestor(ranked.front(), ranked);
-    if (!scored_[top]) {
-        scored_[top] = 1;
-        score_[top] = tag_score(document_[top].tag) + (flags_.weight_classes ? class_weight(document_, top) : 0);
-    }
+    const NodeId top = alternative_ancestor(ranked.front(), ranked);
+    initialize(top);
     return climb(top);
 }
 
@@ -149,6 +164,7 @@ NodeId Scorer::pick_top() {
 // across them: take the ancestor.
 NodeId Scorer::alternative_ancestor(NodeId top, const std::vector<NodeId>& ranked) const {
     // Separate <article> elements are separate compositions (HTML5), not parts of one.
+    if (score_[top] <= 0) return top;
     const NodeId top_article = enclosing_article(top);
     std::vector<NodeId> alternatives;
     for (std::size_t i = 1; i < ranked.size(); ++i) {
@@ -186,8 +202,8 @@ NodeId Scorer::climb(NodeId top) const {
         const NodeId parent = document_[top].parent;
         if (parent == kNoNode || document_[parent].tag == GUMBO_TAG_BODY || parent == Document::root()) break;
         const auto children = tree_.children(parent);
-        const auto elements = std::count_if(children.begin(), children.end(),
-                                            [&](NodeId c) { return !document_[c].is_text; });
+        const auto elements =
+            std::count_if(children.begin(), children.end(), [&](NodeId c) { return !document_[c].is_text; });
         if (elements != 1) break;
         top = parent;
     }
@@ -206,9 +222,8 @@ std::vector<NodeId> Scorer::with_siblings(NodeId top) const {
             selected.push_back(sibling);
             continue;
         }
-        const double bonus = !top_class.empty() && document_.attribute(sibling, "class") == top_class
-                                 ? score_[top] * 0.2
-                                 : 0.0;
+        const double bonus =
+            !top_class.empty() && document_.attribute(sibling, "class") == top_class ? score_[top] * 0.2 : 0.0;
         if (scored_[sibling] && score_[sibling] + bonus >= threshold) {
             selected.push_back(sibling);
         } else if (paragraph_[sibling] || document_[sibling].tag == GUMBO_TAG_P) {

@@ -15,26 +15,54 @@ namespace {
 
 // Paragraphs of page furniture start with one of these (lower case).
 constexpr std::string_view kFurnitureStarts[] = {
-    "share this",  "share on",       "share:",        "share article", "sign up",         "subscribe",
-    "follow us",   "follow @",       "click here",    "advertisement", "tags:",    "filed under",   "posted in",       "leave a comment",
-    "comments",    "join the conversation", "get our", "get the latest", "download our", "newsletter",
+    "share this",   "share on",        "share:",     "share article",         "sign up", "subscribe",
+    "follow us",    "follow @",        "click here", "advertisement",         "tags:",   "filed under",
+    "posted in",    "leave a comment", "comments",   "join the conversation", "get our", "get the latest",
+    "download our", "newsletter",
 };
 // Headings of link lists at the end of an article (lower case).
-constexpr std::string_view kListHeadings[] = {
-    "related",   "read more",     "see also",     "more from",  "you may also like", "you might also like",
-    "recommended", "trending",    "most popular", "most read",  "more stories",      "more on this",
-    "read next", "related stories", "related articles", "further reading", "more "};
+constexpr std::string_view kListHeadings[] = {"related",
+                                              "read more",
+                                              "see also",
+                                              "more from",
+                                              "you may also like",
+                                              "you might also like",
+                                              "recommended",
+                                              "trending",
+                                              "most popular",
+                                              "most read",
+                                              "more stories",
+                                              "more on this",
+                                              "read next",
+                                              "related stories",
+                                              "related articles",
+                                              "further reading",
+                                              "more "};
 
 // Lines that are furniture wherever they stand: ad labels and calls to action (lower case).
 constexpr std::string_view kAdLabels[] = {"ad",        "advert",      "advertisement", "advertising", "sponsored",
                                           "anzeige",   "publicidade", "publicidad",    "publicité",   "реклама",
                                           "read more", "subscribe",   "share",         "share this"};
-constexpr std::string_view kCallsToAction[] = {
-    "click here",     "continue reading", "story continues below", "article continues below", "sign up for",
-    "subscribe to",   "tell us what you think", "get the app", "download the app", "follow us on",
-    "related:",       "read more:",       "read also:",   "see also:",   "also read:",  "more:", "also on "};
+constexpr std::string_view kCallsToAction[] = {"click here",
+                                               "continue reading",
+                                               "story continues below",
+                                               "article continues below",
+                                               "sign up for",
+                                               "subscribe to",
+                                               "tell us what you think",
+                                               "get the app",
+                                               "download the app",
+                                               "follow us on",
+                                               "related:",
+                                               "read more:",
+                                               "read also:",
+                                               "see also:",
+                                               "also read:",
+                                               "more:",
+                                               "also on "};
 // Lines at the top that carry the byline or the date, not the article.
-constexpr std::string_view kMetadataStarts[] = {"by ", "published", "updated", "posted", "last updated", "last modified"};
+constexpr std::string_view kMetadataStarts[] = {"by ",    "published",    "updated",
+                                                "posted", "last updated", "last modified"};
 
 constexpr std::size_t kShortParagraph = 150;
 constexpr std::size_t kMetadataLine = 80;

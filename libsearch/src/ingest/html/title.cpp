@@ -34,8 +34,8 @@ std::size_t word_count(std::string_view text) {
 std::string normalized(std::string_view text) {
     std::string out = utf8::lower(collapse_whitespace(text));
     static constexpr std::pair<std::string_view, std::string_view> kFolds[] = {
-        {"\u2019", "'"}, {"\u2018", "'"}, {"\u201C", "\""}, {"\u201D", "\""}, {"\u2013", "-"}, {"\u2014", "-"},
-        {"\u00A0", " "}};
+        {"\u2019", "'"}, {"\u2018", "'"}, {"\u201C", "\""}, {"\u201D", "\""},
+        {"\u2013", "-"}, {"\u2014", "-"}, {"\u00A0", " "}};
     for (const auto& [from, to] : kFolds)
         for (std::size_t pos = out.find(from); pos != std::string::npos; pos = out.find(from, pos + to.size()))
             out.replace(pos, from.size(), to);
@@ -92,8 +92,7 @@ std::vector<std::string> h1_texts(const Document& document) {
 
 }  // namespace
 
-std::string strip_site_affix(std::string_view title, std::string_view site_name, std::string* cut,
-                             bool guess) {
+std::string strip_site_affix(std::string_view title, std::string_view site_name, std::string* cut, bool guess) {
     std::string ignored;
     std::string& removed = cut ? *cut : ignored;
     const std::string site = normalized(site_name);
@@ -112,14 +111,14 @@ std::string strip_site_affix(std::string_view title, std::string_view site_name,
             removed = head;
             return std::string(tail);
         }
-        const bool short_suffix =
-            guess && word_count(after) <= kMaxSiteWords && word_count(before) >= kMinTitleWords;
+        const bool short_suffix = guess && word_count(after) <= kMaxSiteWords && word_count(before) >= kMinTitleWords;
         if (short_suffix && before.size() > best_rest.size()) best_rest = before;
     }
     if (best_rest.empty()) return std::string(title);
     removed = trim(title.substr(best_rest.size()));
     for (const std::string_view separator : kSeparators)
-        if (removed.starts_with(trim(separator))) removed = trim(std::string_view(removed).substr(trim(separator).size()));
+        if (removed.starts_with(trim(separator)))
+            removed = trim(std::string_view(removed).substr(trim(separator).size()));
     return std::string(best_rest);
 }
 
@@ -146,8 +145,7 @@ TitleChoice choose_title(const Document& document, const PageMetadata& metadata)
         if (is_title_part(h1, metadata.title) || same_title(h1, page_title)) return chosen(h1, "h1");
     if (!candidates.empty()) return chosen(candidates.front().text, candidates.front().origin);
     // A <title> too short to be a headline ("Bugle") gives way to a lone, longer h1.
-    if (h1s.size() == 1 && page_title.size() < kMinHeadlineBytes &&
-        word_count(h1s.front()) > word_count(page_title))
+    if (h1s.size() == 1 && page_title.size() < kMinHeadlineBytes && word_count(h1s.front()) > word_count(page_title))
         return chosen(h1s.front(), "h1");
     if (!page_title.empty()) return chosen(page_title, "title");
     if (!h1s.empty()) return chosen(h1s.front(), "h1");

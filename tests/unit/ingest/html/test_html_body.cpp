@@ -1,7 +1,6 @@
 #include <catch2/catch.hpp>
-#include <libsearch/ingest/html.hpp>
-
 #include <chrono>
+#include <libsearch/ingest/html.hpp>
 #include <string>
 
 using libsearch::extract_html;
@@ -24,9 +23,7 @@ std::string article_html() {
     return html;
 }
 
-std::string expected_body() {
-    return std::string(kParagraphs[0]) + "\n\n" + kParagraphs[1] + "\n\n" + kParagraphs[2];
-}
+std::string expected_body() { return std::string(kParagraphs[0]) + "\n\n" + kParagraphs[1] + "\n\n" + kParagraphs[2]; }
 
 }  // namespace
 
@@ -65,9 +62,9 @@ TEST_CASE("headings and list items are paragraphs of their own, white space coll
                              "<li>Road repairs <b>double</b></li></ul><p>Line one<br>line two</p></article>"
                              "</body></html>";
     const auto extraction = extract_html(html);
-    CHECK(extraction.article.body ==
-          expected_body() + "\n\nWhat changes\n\nLibraries close on Sundays\n\nRoad repairs double\n\n"
-                            "Line one\nline two");
+    CHECK(extraction.article.body == expected_body() +
+                                         "\n\nWhat changes\n\nLibraries close on Sundays\n\nRoad repairs double\n\n"
+                                         "Line one\nline two");
 }
 
 TEST_CASE("trailing boilerplate is left out", "[ingest][html]") {
@@ -95,9 +92,9 @@ TEST_CASE("a page without article text is skipped", "[ingest][html]") {
 }
 
 TEST_CASE("read_html gives one article with its source", "[ingest][html]") {
-    const auto result =
-        read_html("<html><head><title>Budget</title></head><body><article>" + article_html() + "</article></body></html>",
-                  "archive/budget.html", "https://example.com/2013/02/15/budget");
+    const auto result = read_html(
+        "<html><head><title>Budget</title></head><body><article>" + article_html() + "</article></body></html>",
+        "archive/budget.html", "https://example.com/2013/02/15/budget");
     REQUIRE(result.articles.size() == 1);
     CHECK(result.skipped.empty());
     const auto& article = result.articles[0];

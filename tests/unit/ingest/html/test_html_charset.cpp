@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 #include <libsearch/ingest/html.hpp>
-
 #include <string>
 
 #include "ingest/html/charset.hpp"
@@ -26,9 +25,14 @@ TEST_CASE("charset labels are read as browsers read them", "[ingest][html]") {
         const char* canonical;
     };
     const Row rows[] = {
-        {"ISO-8859-1", "windows-1252"}, {"latin1", "windows-1252"}, {" \"US-ASCII\" ", "windows-1252"},
-        {"UTF8", "utf-8"},              {"utf-8", "utf-8"},         {"GB2312", "gb18030"},
-        {"Shift_JIS", "shift_jis"},     {"windows-1251", "windows-1251"},
+        {"ISO-8859-1", "windows-1252"},
+        {"latin1", "windows-1252"},
+        {" \"US-ASCII\" ", "windows-1252"},
+        {"UTF8", "utf-8"},
+        {"utf-8", "utf-8"},
+        {"GB2312", "gb18030"},
+        {"Shift_JIS", "shift_jis"},
+        {"windows-1251", "windows-1251"},
     };
     for (const auto& row : rows) {
         INFO(row.label);
@@ -46,16 +50,19 @@ TEST_CASE("a meta charset is found in either form", "[ingest][html]") {
 
 TEST_CASE("a windows-1252 page with a meta charset is decoded", "[ingest][html]") {
     // 0xE9 is é, 0x93/0x94 are curly quotes in windows-1252 (C1 controls in ISO-8859-1).
-    const std::string bytes =
-        page("<meta charset=\"iso-8859-1\">", "Le caf\xE9 est \x93" "chaud\x94 ce matin, dit-on \xE0 Paris");
+    const std::string bytes = page("<meta charset=\"iso-8859-1\">",
+                                   "Le caf\xE9 est \x93"
+                                   "chaud\x94 ce matin, dit-on \xE0 Paris");
     const auto extraction = extract_html(bytes);
     CHECK(extraction.charset == "windows-1252");
     CHECK_THAT(extraction.article.body, Catch::Contains("Le café est “chaud” ce matin, dit-on à Paris"));
 }
 
 TEST_CASE("a UTF-8 byte-order mark decides the encoding", "[ingest][html]") {
-    const std::string bytes =
-        "\xEF\xBB\xBF" + page("<meta charset=\"windows-1252\">", "Stra\xC3\x9F" "e und \xC3\x9C" "bung am Morgen");
+    const std::string bytes = "\xEF\xBB\xBF" + page("<meta charset=\"windows-1252\">",
+                                                    "Stra\xC3\x9F"
+                                                    "e und \xC3\x9C"
+                                                    "bung am Morgen");
     std::string used;
     const std::string text = to_utf8(bytes, {}, &used);
     CHECK(used == "utf-8");
@@ -65,7 +72,10 @@ TEST_CASE("a UTF-8 byte-order mark decides the encoding", "[ingest][html]") {
 }
 
 TEST_CASE("an undeclared Latin-1 page is detected", "[ingest][html]") {
-    const std::string sentence = "Der B\xE4r \xFC" "berquert die Stra\xDF" "e, w\xE4hrend die V\xF6gel singen";
+    const std::string sentence =
+        "Der B\xE4r \xFC"
+        "berquert die Stra\xDF"
+        "e, w\xE4hrend die V\xF6gel singen";
     const auto extraction = extract_html(page("", sentence));
     CHECK((extraction.charset == "windows-1252" || extraction.charset == "iso-8859-15" ||
            extraction.charset == "iso-8859-1"));

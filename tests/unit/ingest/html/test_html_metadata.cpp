@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 #include <libsearch/ingest/html.hpp>
-
 #include <string>
 
 using libsearch::DateSource;
@@ -16,18 +15,18 @@ const std::string kArticle =
 
 // A page with `head` in <head> and `body` before the article paragraphs.
 std::string page(const std::string& head, const std::string& body = {}, const std::string& after = {}) {
-    return "<!DOCTYPE html><html><head>" + head + "</head><body>" + body + "<article>" + kArticle +
-           "</article>" + after + "</body></html>";
+    return "<!DOCTYPE html><html><head>" + head + "</head><body>" + body + "<article>" + kArticle + "</article>" +
+           after + "</body></html>";
 }
 
 }  // namespace
 
 TEST_CASE("og:title wins over <title> with a site suffix", "[ingest][html]") {
-    const auto extraction = extract_html(
-        page("<title>Council passes budget | The Daily Bugle</title>"
-             "<meta property=\"og:title\" content=\"Council passes budget\">"
-             "<meta property=\"og:site_name\" content=\"The Daily Bugle\">",
-             "<h1>Council passes budget</h1>"));
+    const auto extraction =
+        extract_html(page("<title>Council passes budget | The Daily Bugle</title>"
+                          "<meta property=\"og:title\" content=\"Council passes budget\">"
+                          "<meta property=\"og:site_name\" content=\"The Daily Bugle\">",
+                          "<h1>Council passes budget</h1>"));
     CHECK(extraction.article.title == "Council passes budget");
     CHECK(extraction.title_origin == "og:title");
     CHECK(extraction.site_name == "The Daily Bugle");
@@ -57,11 +56,11 @@ TEST_CASE("the site suffix is cut from <title>", "[ingest][html]") {
 
 TEST_CASE("a title candidate that agrees with the h1 is preferred", "[ingest][html]") {
     // twitter:title agrees with the headline on the page; og:title is a social-media variant.
-    const auto extraction = extract_html(
-        page("<title>Council passes budget after long debate - Bugle</title>"
-             "<meta property=\"og:title\" content=\"You won't believe what the council did\">"
-             "<meta name=\"twitter:title\" content=\"Council passes budget after long debate\">",
-             "<h1>Council passes budget after long debate</h1>"));
+    const auto extraction =
+        extract_html(page("<title>Council passes budget after long debate - Bugle</title>"
+                          "<meta property=\"og:title\" content=\"You won't believe what the council did\">"
+                          "<meta name=\"twitter:title\" content=\"Council passes budget after long debate\">",
+                          "<h1>Council passes budget after long debate</h1>"));
     CHECK(extraction.article.title == "Council passes budget after long debate");
     CHECK(extraction.title_origin == "twitter:title");
 }
@@ -103,8 +102,8 @@ TEST_CASE("JSON-LD headline, date, author and section, also inside @graph", "[in
 }
 
 TEST_CASE("invalid JSON-LD is skipped", "[ingest][html]") {
-    const auto extraction = extract_html(page(
-        "<title>Council passes budget</title><script type=\"application/ld+json\">{\"headline\": </script>"));
+    const auto extraction = extract_html(
+        page("<title>Council passes budget</title><script type=\"application/ld+json\">{\"headline\": </script>"));
     CHECK(extraction.article.title == "Council passes budget");
     CHECK_FALSE(extraction.article.date);
 }
@@ -210,8 +209,8 @@ TEST_CASE("author: a name, never a URL", "[ingest][html]") {
 
 TEST_CASE("language from <html lang> or content-language", "[ingest][html]") {
     CHECK(extract_html("<html lang=\"en-GB\"><body>" + kArticle + "</body></html>").article.language == "en");
-    CHECK(extract_html("<html><head><meta http-equiv=\"content-language\" content=\"pt-BR\"></head><body>" +
-                       kArticle + "</body></html>")
+    CHECK(extract_html("<html><head><meta http-equiv=\"content-language\" content=\"pt-BR\"></head><body>" + kArticle +
+                       "</body></html>")
               .article.language == "pt");
 }
 

@@ -7,9 +7,8 @@
 //   normalised) and publication day, on the pages that give them.
 
 #include <catch2/catch.hpp>
-#include <libsearch/ingest/html.hpp>
-
 #include <iomanip>
+#include <libsearch/ingest/html.hpp>
 #include <sstream>
 
 #include "ingest/text_util.hpp"
@@ -20,9 +19,11 @@
 using namespace html_quality;
 
 TEST_CASE("the shingle metric follows the benchmark's evaluate.py", "[html][quality]") {
-    CHECK(tokenize("Don't stop_me now: 3.5 x") == std::vector<std::string>{"Don", "t", "stop_me", "now", "3", "5", "x"});
+    CHECK(tokenize("Don't stop_me now: 3.5 x") ==
+          std::vector<std::string>{"Don", "t", "stop_me", "now", "3", "5", "x"});
     CHECK(tokenize("naïve café Привет 東京") == std::vector<std::string>{"naïve", "café", "Привет", "東京"});
-    CHECK(tokenize("e\xCC\x81t\xC3\xA9") == std::vector<std::string>{"e", "té"});  // a combining mark splits, as in Python
+    CHECK(tokenize("e\xCC\x81t\xC3\xA9") ==
+          std::vector<std::string>{"e", "té"});  // a combining mark splits, as in Python
     CHECK(shingles("a b c").size() == 1);
     CHECK(shingles("a b c d e").size() == 2);
 
@@ -51,8 +52,8 @@ TEST_CASE("article body extraction on the article-extraction-benchmark", "[html]
     }
     const Scores scores = aggregate(counts);
     std::ostringstream report;
-    report << std::fixed << std::setprecision(4) << "article-extraction-benchmark (" << pages.size()
-           << " pages): F1 " << scores.f1 << ", precision " << scores.precision << ", recall " << scores.recall;
+    report << std::fixed << std::setprecision(4) << "article-extraction-benchmark (" << pages.size() << " pages): F1 "
+           << scores.f1 << ", precision " << scores.precision << ", recall " << scores.recall;
     WARN(report.str());
     CHECK(scores.f1 >= 0.970);
     CHECK(scores.precision >= 0.955);
