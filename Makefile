@@ -1,11 +1,12 @@
 # The two commands of the README, and the steps they are made of.
-#   make run   set up, build, index corpus/, run a sample query
+#   make run   set up, build, index corpus/, serve the page on http://127.0.0.1:8080
 #   make test  set up, build, run every test
 BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 INDEX ?= $(BUILD)/corpus-index
-QUERY ?= camp liberty
+HOST ?= 127.0.0.1
+PORT ?= 8080
 
 .PHONY: all setup configure build test run index sanitize clean
 
@@ -27,7 +28,7 @@ index: build
 	$(BUILD)/bin/indexer --db $(INDEX) corpus
 
 run: index
-	$(BUILD)/bin/libsearch_search --db $(INDEX) "$(QUERY)"
+	$(BUILD)/bin/searchd --db $(INDEX) --host $(HOST) --port $(PORT) --web web
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize:

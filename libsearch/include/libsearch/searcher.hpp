@@ -67,6 +67,10 @@ struct SearchRequest {
     std::string language;
     /// Show one article per content hash (reprints of the same text collapse).
     bool collapse_duplicates = false;
+    /// With `exact`, stop counting every match after this many milliseconds
+    /// and estimate the rest (the response then says the counts are not
+    /// exact). 0: no limit.
+    double time_limit_ms = 0;
 };
 
 /// One result.

@@ -39,6 +39,7 @@ void validate(const SearchRequest& r) {
     if (r.snippet_length < kMinSnippet || r.snippet_length > kMaxSnippet)
         throw InvalidArgument("snippet_length", "must be between 20 and 1000, got " + std::to_string(r.snippet_length));
     if (r.offset > 1'000'000) throw InvalidArgument("offset", "must be at most 1000000");
+    if (r.time_limit_ms < 0) throw InvalidArgument("time_limit_ms", "cannot be negative");
 }
 
 Xapian::Query filter_query(const SearchRequest& r) {
@@ -96,11 +97,8 @@ struct Searcher::Impl {
 
     explicit Impl(std::string p) : path(std::move(p)) {
         if (path.empty()) throw InvalidArgument("path", "an index path is required");
-        try {
-            db = Xapian::Database(path);
-        } catch (const Xapian::Error& e) {
-            throw_index_error(e, path, "opening");
-        }
+        // Opening while a writer commits can meet a revision it just replaced.
+        reading("opening", [&] { db = Xapian::Database(path); });
     }
 
     // Runs a read, reopening and retrying when a writer's commits overtake it.
@@ -163,6 +161,7 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
     }
     if (r.collapse_duplicates) enquire.set_collapse_key(schema::slot_content_hash);
 
+    if (r.time_limit_ms > 0) enquire.set_time_limit(r.time_limit_ms / 1000.0);
     search::FacetCollector facets;
     if (r.facets) facets.attach(enquire);
     const Xapian::doccount wanted = static_cast<Xapian::doccount>(r.offset + r.limit);
@@ -272,22 +271,17 @@ bool Searcher::reopen() {
     }
 }
 
-std::uint64_t Searcher::size() const { return impl_->db.get_doccount(); }
+std::uint64_t Searcher::size() const {
+    return impl_->reading("reading", [&] { return std::uint64_t{impl_->db.get_doccount()}; });
+}
 
 std::string Searcher::last_commit() const {
-    try {
-        return impl_->db.get_metadata(schema::meta_last_commit);
-    } catch (const Xapian::Error& e) {
-        throw_index_error(e, impl_->path, "reading");
-    }
+    return impl_->reading("reading", [&] { return impl_->db.get_metadata(schema::meta_last_commit); });
 }
 
 std::string Searcher::default_language() const {
-    try {
-        return resolve_language(impl_->db.get_metadata(schema::meta_default_language)).code;
-    } catch (const Xapian::Error& e) {
-        throw_index_error(e, impl_->path, "reading");
-    }
+    return impl_->reading("reading",
+                          [&] { return resolve_language(impl_->db.get_metadata(schema::meta_default_language)).code; });
 }
 
 }  // namespace libsearch

@@ -152,6 +152,18 @@ NodeId Document::find(GumboTag tag, NodeId from) const noexcept {
     return kNoNode;
 }
 
+std::string decode_character_references(std::string_view text) {
+    if (text.find('&') == std::string_view::npos) return std::string(text);
+    // <title> holds escapable raw text: references are decoded, tags are not parsed.
+    const Document document = Document::parse("<title>" + std::string(text) + "</title>");
+    const NodeId title = document.find(GUMBO_TAG_TITLE);
+    std::string decoded;
+    if (title != kNoNode)
+        for (NodeId id = title + 1; id < document[title].end; ++id)
+            if (document[id].is_text) decoded += document[id].text;
+    return decoded;
+}
+
 bool is_block_tag(GumboTag tag) noexcept {
     switch (tag) {
         case GUMBO_TAG_ADDRESS:

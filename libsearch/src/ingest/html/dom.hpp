@@ -70,6 +70,11 @@ class Document {
     std::vector<Node> nodes_;
 };
 
+/// Text with its character references decoded as HTML does ("&#8216;Hi&#8217;
+/// &amp; bye" -> "‘Hi’ & bye"); markup in it stays literal text. For values
+/// that pages escape twice, as JSON-LD often is.
+std::string decode_character_references(std::string_view text);
+
 /// True for elements that start a new line of text (p, div, li, h1, br, ...).
 bool is_block_tag(GumboTag tag) noexcept;
 

@@ -36,9 +36,12 @@ struct DateChoice {
     std::string origin;  ///< "article:published_time", "json-ld", "time", "url", "dateline", ...
 };
 
-/// The publication day: article:published_time, other date meta tags,
-/// JSON-LD datePublished, a <time> of the article, a date in the URL, or a
-/// dateline at the start of the article text `lead`.
+/// The publication day, from the first source that has a plausible one:
+/// JSON-LD datePublished of an article, article:published_time, other date
+/// meta tags (pubdate, dc.date, sailthru.date, parsely-pub-date, itemprop
+/// datePublished, ...), a <time> of the article, a date in the URL, an
+/// element marked as the date ("publish-date"), or a dateline at the start of
+/// the article text `lead`. Placeholders (0001-01-01, 1970-01-01) are skipped.
 DateChoice choose_date(const Document& document, const PageMetadata& metadata, std::string_view url,
                        std::string_view lead);
 
@@ -48,7 +51,9 @@ DateChoice choose_date(const Document& document, const PageMetadata& metadata, s
 std::vector<std::string> choose_categories(const Document& document, const PageMetadata& metadata, std::string_view url,
                                            std::string_view title);
 
-/// The author's name(s): author meta tags, JSON-LD, rel=author links, a byline.
+/// The author's name(s): JSON-LD, author meta tags (Dublin Core first, as
+/// Readability), rel=author links, a byline outside the page furniture;
+/// without "By", the date or a handle that follow it. Never a URL.
 std::string choose_author(const Document& document, const PageMetadata& metadata);
 
 /// The primary language subtag of <html lang>, content-language, og:locale

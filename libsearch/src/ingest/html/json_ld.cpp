@@ -35,7 +35,7 @@ std::string string_of(const json& value) {
     constexpr int kMaxHops = 4;
     const json* current = &value;
     for (int hop = 0; hop <= kMaxHops; ++hop) {
-        if (current->is_string()) return collapse_whitespace(current->get<std::string>());
+        if (current->is_string()) return collapse_whitespace(decode_character_references(current->get<std::string>()));
         if (current->is_array() && !current->empty()) {
             current = &current->front();
         } else if (current->is_object() && current->contains("name")) {

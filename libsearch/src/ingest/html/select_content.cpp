@@ -16,6 +16,7 @@ constexpr double kMinParagraphChars = 25;
 constexpr std::size_t kScoredAncestors = 5;
 constexpr std::size_t kTopCandidates = 5;
 constexpr std::size_t kMinAlternativeCandidates = 3;
+constexpr double kBodyShare = 0.5;
 
 bool is_scored_tag(GumboTag tag) {
     return tag == GUMBO_TAG_P || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_SECTION ||
@@ -154,6 +155,10 @@ NodeId Scorer::pick_top() {
     std::stable_sort(ranked.begin(), ranked.end(), [&](NodeId a, NodeId b) { return score_[a] > score_[b]; });
     if (ranked.size() > kTopCandidates) ranked.resize(kTopCandidates);
     const NodeId body = document_.find(GUMBO_TAG_BODY);
+    // The body wins when content is spread over it; a container with a good
+    // share of its score is the article, the rest other stories.
+    if (ranked.size() > 1 && ranked.front() == body && score_[ranked[1]] >= kBodyShare * score_[body])
+        ranked.erase(ranked.begin());
     if (ranked.empty() || ranked.front() == body) return body == kNoNode || tree_.removed(body) ? kNoNode : body;
     const NodeId top = alternative_ancestor(ranked.front(), ranked);
     initialize(top);

@@ -61,15 +61,22 @@ constexpr std::string_view kCallsToAction[] = {"click here",
                                                "more:",
                                                "also on "};
 // Lines at the top that carry the byline or the date, not the article.
-constexpr std::string_view kMetadataStarts[] = {"by ",    "published",    "updated",
-                                                "posted", "last updated", "last modified"};
+constexpr std::string_view kMetadataStarts[] = {
+    "by ",          "published",        "updated",  "posted",           "last updated",     "last modified",
+    "reading time", "tempo de leitura", "lesezeit", "temps de lecture", "tiempo de lectura"};
 
 constexpr std::size_t kShortParagraph = 150;
+constexpr std::size_t kListItem = 200;  // characters of a link title with its teaser
 constexpr std::size_t kMetadataLine = 80;
 constexpr std::size_t kLeadingParagraphs = 3;
 constexpr std::size_t kMaxLeadingParagraphs = 6;
 constexpr std::size_t kProse = 160;
 constexpr std::size_t kListTailParagraphs = 12;
+
+std::size_t characters(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
 
 // Lower-case words: runs of Unicode letters, digits and marks.
 std::vector<std::string> words_of(std::string_view text) {
@@ -159,7 +166,7 @@ void drop_trailing_boilerplate(std::vector<std::string>& paragraphs) {
     for (std::size_t i = first; i < paragraphs.size(); ++i) {
         if (!is_list_heading(paragraphs[i])) continue;
         const bool short_tail = std::all_of(paragraphs.begin() + static_cast<std::ptrdiff_t>(i) + 1, paragraphs.end(),
-                                            [](const std::string& p) { return p.size() <= kShortParagraph; });
+                                            [](const std::string& p) { return characters(p) <= kListItem; });
         if (short_tail) {
             paragraphs.resize(i);
             break;

@@ -1,0 +1,91 @@
+#include "api_json.hpp"
+
+namespace searchd {
+
+namespace {
+
+Json date_json(const std::optional<libsearch::Date>& date) { return date ? Json(date->iso()) : Json(nullptr); }
+
+Json facet_json(const std::vector<libsearch::FacetValue>& values) {
+    Json out = Json::array();
+    for (const auto& v : values) out.push_back({{"value", v.value}, {"count", v.count}});
+    return out;
+}
+
+Json hit_json(const libsearch::Hit& hit) {
+    Json j{{"id", hit.id},
+           {"title", hit.title},
+           {"title_html", hit.title_html},
+           {"url", hit.url},
+           {"categories", hit.categories},
+           {"date", date_json(hit.date)},
+           {"author", hit.author},
+           {"snippet", hit.snippet},
+           {"score", hit.score}};
+    if (hit.duplicates) j["duplicates"] = hit.duplicates;
+    return j;
+}
+
+const char* date_source_name(libsearch::DateSource source) {
+    switch (source) {
+        case libsearch::DateSource::article: return "article";
+        case libsearch::DateSource::crawl: return "crawl";
+        case libsearch::DateSource::file: return "file";
+        case libsearch::DateSource::none: break;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+Json search_json(const std::string& query, const Paging& paging, const libsearch::SearchResponse& r) {
+    Json hits = Json::array();
+    for (const auto& hit : r.hits) hits.push_back(hit_json(hit));
+    return {{"query", query},
+            {"total", r.total.estimated},
+            {"total_exact", r.total.exact()},
+            {"page", paging.page},
+            {"size", paging.size},
+            {"took_ms", r.elapsed_ms},
+            {"hits", std::move(hits)},
+            {"facets",
+             {{"category", facet_json(r.facets.category)},
+              {"year", facet_json(r.facets.year)},
+              {"month", facet_json(r.facets.month)}}},
+            {"facets_exact", r.facets.exact},
+            {"suggestion", r.suggestion.empty() ? Json(nullptr) : Json(r.suggestion)},
+            {"warnings", r.warnings}};
+}
+
+Json article_json(const libsearch::HighlightedArticle& view) {
+    const auto& a = view.article;
+    const char* source = date_source_name(a.date_source);
+    return {{"id", a.id},
+            {"title", a.title},
+            {"title_html", view.title_html},
+            {"url", a.url},
+            {"other_urls", a.other_urls},
+            {"categories", a.categories},
+            {"date", date_json(a.date)},
+            {"date_source", source ? Json(source) : Json(nullptr)},
+            {"author", a.author},
+            {"language", a.language},
+            {"places", a.places},
+            {"source", a.source},
+            {"body", a.body},
+            {"body_html", view.body_html}};
+}
+
+Json suggest_json(const std::string& query, const std::vector<libsearch::Suggestion>& suggestions) {
+    Json list = Json::array();
+    for (const auto& s : suggestions) {
+        Json entry{{"text", s.text}, {"kind", s.kind == libsearch::Suggestion::Kind::title ? "title" : "term"}};
+        if (!s.id.empty()) entry["id"] = s.id;
+        list.push_back(std::move(entry));
+    }
+    return {{"query", query}, {"suggestions", std::move(list)}};
+}
+
+std::string dump(const Json& json) { return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+}  // namespace searchd

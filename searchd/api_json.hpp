@@ -1,0 +1,24 @@
+#pragma once
+// The JSON bodies of the API (see API.md), from the library's structs.
+
+#include <libsearch/searcher.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "request_params.hpp"
+
+namespace searchd {
+
+using Json = nlohmann::ordered_json;
+
+Json search_json(const std::string& query, const Paging& paging, const libsearch::SearchResponse& response);
+Json article_json(const libsearch::HighlightedArticle& view);
+Json suggest_json(const std::string& query, const std::vector<libsearch::Suggestion>& suggestions);
+
+/// Serialise for the wire. Invalid UTF-8 never reaches here (the library
+/// repairs text), but a replacement beats an exception if it did.
+std::string dump(const Json& json);
+
+}  // namespace searchd

@@ -1,0 +1,80 @@
+// searchd: serve a libsearch index over HTTP, with the search page.
+//
+//   searchd --db DIR [--host 127.0.0.1] [--port 8080] [--web DIR] [--threads N]
+//
+// The first line on stdout is "listening on http://HOST:PORT". SIGINT and
+// SIGTERM stop it after the requests in flight. One access-log line per
+// request goes to stderr. Exit status: 0 after a clean stop, 1 when the index
+// cannot be opened or the port bound, 2 on a usage error.
+
+#include <libsearch/errors.hpp>
+#include <pthread.h>
+#include <signal.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <thread>
+
+#include "server.hpp"
+
+namespace {
+
+// Block the stop signals in every thread, and wait for them in one thread
+// that stops the server: no work in a signal handler.
+sigset_t stop_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    return set;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    searchd::ServerOptions options;
+    options.web_dir = SEARCHD_DEFAULT_WEB_DIR;
+    bool quiet = false;
+    CLI::App app{"Serve a libsearch index over HTTP: the JSON API (searchd/API.md) and the search page.", "searchd"};
+    app.add_option("--db", options.db, "Index directory")->required();
+    app.add_option("--host", options.host, "Address to listen on (default 127.0.0.1)");
+    app.add_option("--port", options.port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
+    app.add_option("--web", options.web_dir, "Folder of the page (default: the project's web/; empty: API only)");
+    app.add_option("--threads", options.threads, "Worker threads = concurrent connections (default 64)")
+        ->check(CLI::Range(1, 4096));
+    app.add_option("--keep-alive", options.keep_alive_max_count, "Requests per keep-alive connection (default 10000)");
+    app.add_flag("--quiet", quiet, "No access log");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "searchd: " << e.what() << "\nRun 'searchd --help' for usage.\n";
+        return 2;
+    }
+    options.access_log = !quiet;
+
+    sigset_t signals = stop_signals();
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    try {
+        searchd::Server server(options);
+        std::cout << "listening on http://" << options.host << ":" << server.port() << std::endl;
+        std::thread waiter([&] {
+            int signal = 0;
+            sigwait(&signals, &signal);
+            std::cerr << "searchd: stopping\n";
+            server.stop();
+        });
+        server.run();
+        // run() also returns if listening fails; wake the waiter then.
+        pthread_kill(waiter.native_handle(), SIGTERM);
+        waiter.join();
+    } catch (const libsearch::Error& e) {
+        std::cerr << "searchd: " << e.what() << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "searchd: " << e.what() << '\n';
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,59 @@
+#include "metrics.hpp"
+
+#include <cstdio>
+
+namespace searchd {
+
+void Metrics::record(const std::string& route, int status, double seconds) {
+    std::lock_guard lock(mutex_);
+    ++requests_[{route, status}];
+    Histogram& h = latency_[route];
+    for (std::size_t i = 0; i < kBuckets.size(); ++i)
+        if (seconds <= kBuckets[i]) ++h.counts[i];
+    ++h.total;
+    h.sum += seconds;
+}
+
+std::string Metrics::render(std::uint64_t documents, double index_age_seconds) const {
+    std::lock_guard lock(mutex_);
+    std::string out;
+    char line[256];
+    out += "# HELP searchd_requests_total HTTP requests answered, by route and status.\n"
+           "# TYPE searchd_requests_total counter\n";
+    for (const auto& [key, count] : requests_) {
+        std::snprintf(line, sizeof line, "searchd_requests_total{route=\"%s\",status=\"%d\"} %llu\n",
+                      key.first.c_str(), key.second, static_cast<unsigned long long>(count));
+        out += line;
+    }
+    out += "# HELP searchd_request_duration_seconds Time to answer a request, by route.\n"
+           "# TYPE searchd_request_duration_seconds histogram\n";
+    for (const auto& [route, h] : latency_) {
+        for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+            std::snprintf(line, sizeof line, "searchd_request_duration_seconds_bucket{route=\"%s\",le=\"%g\"} %llu\n",
+                          route.c_str(), kBuckets[i], static_cast<unsigned long long>(h.counts[i]));
+            out += line;
+        }
+        std::snprintf(line, sizeof line,
+                      "searchd_request_duration_seconds_bucket{route=\"%s\",le=\"+Inf\"} %llu\n"
+                      "searchd_request_duration_seconds_sum{route=\"%s\"} %.6f\n"
+                      "searchd_request_duration_seconds_count{route=\"%s\"} %llu\n",
+                      route.c_str(), static_cast<unsigned long long>(h.total), route.c_str(), h.sum, route.c_str(),
+                      static_cast<unsigned long long>(h.total));
+        out += line;
+    }
+    std::snprintf(line, sizeof line,
+                  "# HELP searchd_documents Articles in the index.\n# TYPE searchd_documents gauge\n"
+                  "searchd_documents %llu\n",
+                  static_cast<unsigned long long>(documents));
+    out += line;
+    if (index_age_seconds >= 0) {
+        std::snprintf(line, sizeof line,
+                      "# HELP searchd_index_age_seconds Seconds since the index's last commit.\n"
+                      "# TYPE searchd_index_age_seconds gauge\nsearchd_index_age_seconds %.0f\n",
+                      index_age_seconds);
+        out += line;
+    }
+    return out;
+}
+
+}  // namespace searchd

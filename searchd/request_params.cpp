@@ -1,0 +1,121 @@
+#include "request_params.hpp"
+
+#include <charconv>
+
+namespace searchd {
+
+namespace {
+
+constexpr std::size_t kMaxPage = 10'000;
+
+}  // namespace
+
+const std::vector<ParamSpec>& search_params() {
+    static const std::vector<ParamSpec> specs{
+        {"q", "string", "Query text in the query language; empty lists the filtered articles, newest first."},
+        {"category", "string", "Keep articles in any of these categories (repeatable).", {}, 0, 0, "", true},
+        {"from", "string", "Earliest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD."},
+        {"to", "string", "Latest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD."},
+        {"sort", "string", "Result order; undated articles last when sorting by date.",
+         {"relevance", "newest", "oldest"}, 0, 0, "relevance"},
+        {"page", "integer", "Page of results, from 1.", {}, 1, static_cast<long>(kMaxPage), "1"},
+        {"size", "integer", "Hits per page.", {}, 1, 100, "10"},
+        {"op", "string", "How words without an operator combine.", {"and", "or"}, 0, 0, "and"},
+        {"exact", "integer", "1: count the total and facets exactly.", {"0", "1"}, 0, 0, "0"},
+    };
+    return specs;
+}
+
+const std::vector<ParamSpec>& doc_params() {
+    static const std::vector<ParamSpec> specs{
+        {"q", "string", "Query whose matches are marked in body_html and title_html."},
+    };
+    return specs;
+}
+
+const std::vector<ParamSpec>& suggest_params() {
+    static const std::vector<ParamSpec> specs{
+        {"q", "string", "Text being typed; its last word is completed.", {}, 0, 0, "", false, true},
+    };
+    return specs;
+}
+
+std::string value_of(const Params& params, const std::string& name, const std::string& fallback) {
+    auto it = params.find(name);
+    return it == params.end() ? fallback : it->second;
+}
+
+void check_known(const Params& params, const std::vector<ParamSpec>& specs) {
+    for (auto it = params.begin(); it != params.end(); it = params.upper_bound(it->first)) {
+        const ParamSpec* spec = nullptr;
+        for (const auto& s : specs)
+            if (s.name == it->first) spec = &s;
+        if (!spec) throw BadParameter(it->first, "unknown parameter");
+        if (!spec->repeatable && params.count(it->first) > 1) throw BadParameter(it->first, "given more than once");
+        if (!spec->choices.empty()) {
+            bool allowed = false;
+            for (const auto& choice : spec->choices) allowed = allowed || choice == it->second;
+            if (!allowed) {
+                std::string list;
+                for (const auto& choice : spec->choices) list += (list.empty() ? "" : ", ") + choice;
+                throw BadParameter(it->first, "must be one of " + list + ", not '" + it->second + "'");
+            }
+        }
+    }
+    for (const auto& spec : specs)
+        if (spec.required && !params.count(spec.name)) throw BadParameter(spec.name, "is required");
+}
+
+namespace {
+
+std::size_t integer(const Params& params, const ParamSpec& spec) {
+    const std::string text = value_of(params, spec.name, spec.default_value);
+    long value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || text.empty())
+        throw BadParameter(spec.name, "must be a whole number, not '" + text + "'");
+    if (value < spec.minimum || value > spec.maximum)
+        throw BadParameter(spec.name, "must be between " + std::to_string(spec.minimum) + " and " +
+                                          std::to_string(spec.maximum) + ", not " + text);
+    return static_cast<std::size_t>(value);
+}
+
+const ParamSpec& spec_of(const std::string& name) {
+    for (const auto& spec : search_params())
+        if (spec.name == name) return spec;
+    throw std::logic_error("no parameter " + name);
+}
+
+}  // namespace
+
+Paging decode_paging(const Params& params) {
+    return {integer(params, spec_of("page")), integer(params, spec_of("size"))};
+}
+
+libsearch::SearchRequest decode_search(const Params& params, const RequestLimits& limits) {
+    check_known(params, search_params());
+    libsearch::SearchRequest request;
+    request.query = value_of(params, "q");
+    if (request.query.size() > limits.max_query_bytes)
+        throw BadParameter("q", "is " + std::to_string(request.query.size()) + " bytes long; at most " +
+                                    std::to_string(limits.max_query_bytes) + " are allowed");
+    for (auto [it, end] = params.equal_range("category"); it != end; ++it) request.categories.push_back(it->second);
+    if (request.categories.size() > limits.max_categories)
+        throw BadParameter("category", "at most " + std::to_string(limits.max_categories) + " categories");
+    request.from = value_of(params, "from");
+    request.to = value_of(params, "to");
+    const std::string sort = value_of(params, "sort", "relevance");
+    request.sort = sort == "newest"   ? libsearch::SortOrder::newest
+                   : sort == "oldest" ? libsearch::SortOrder::oldest
+                                      : libsearch::SortOrder::relevance;
+    const Paging paging = decode_paging(params);
+    request.offset = (paging.page - 1) * paging.size;
+    request.limit = paging.size;
+    request.default_operator =
+        value_of(params, "op", "and") == "or" ? libsearch::DefaultOperator::op_or : libsearch::DefaultOperator::op_and;
+    request.exact = value_of(params, "exact", "0") == "1";
+    request.time_limit_ms = limits.time_limit_ms;
+    return request;
+}
+
+}  // namespace searchd

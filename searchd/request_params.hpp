@@ -1,0 +1,70 @@
+#pragma once
+// The HTTP parameters of each API route: one table, used both to decode
+// requests and to describe them in /openapi.json, so the two never differ.
+
+#include <libsearch/searcher.hpp>
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace searchd {
+
+/// A parameter a route accepts.
+struct ParamSpec {
+    std::string name;
+    std::string type;  ///< "string" or "integer"
+    std::string description;
+    std::vector<std::string> choices;  ///< allowed values, when a closed set
+    long minimum = 0, maximum = 0;     ///< for integers (both 0: unbounded)
+    std::string default_value;
+    bool repeatable = false;
+    bool required = false;
+};
+
+/// A request parameter that is malformed or out of range.
+class BadParameter : public std::runtime_error {
+  public:
+    BadParameter(std::string parameter, const std::string& message)
+        : std::runtime_error(parameter + ": " + message), parameter_(std::move(parameter)) {}
+    const std::string& parameter() const noexcept { return parameter_; }
+
+  private:
+    std::string parameter_;
+};
+
+/// Decoded query-string values: name -> every value given, in order.
+using Params = std::multimap<std::string, std::string>;
+
+/// Limits on what a request may ask.
+struct RequestLimits {
+    std::size_t max_query_bytes = 4096;
+    std::size_t max_categories = 50;
+    double time_limit_ms = 500;  ///< for exact counting
+};
+
+const std::vector<ParamSpec>& search_params();
+const std::vector<ParamSpec>& doc_params();
+const std::vector<ParamSpec>& suggest_params();
+
+/// The search request a /api/search query string asks for.
+/// @throws BadParameter naming the HTTP parameter.
+libsearch::SearchRequest decode_search(const Params& params, const RequestLimits& limits);
+
+/// The page and size a /api/search query string asked for (already validated
+/// by decode_search()).
+struct Paging {
+    std::size_t page = 1;
+    std::size_t size = 10;
+};
+Paging decode_paging(const Params& params);
+
+/// A single-valued parameter, checked against the route's table: unknown
+/// parameters and repeats of single-valued ones are BadParameter.
+void check_known(const Params& params, const std::vector<ParamSpec>& specs);
+
+/// The value of a parameter, or `fallback` when absent.
+std::string value_of(const Params& params, const std::string& name, const std::string& fallback = "");
+
+}  // namespace searchd

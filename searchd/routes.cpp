@@ -1,0 +1,112 @@
+#include "routes.hpp"
+
+#include <httplib.h>
+
+#include <ctime>
+
+#include "api_json.hpp"
+#include "http_errors.hpp"
+#include "openapi.hpp"
+
+namespace searchd {
+
+namespace {
+
+void send_json(httplib::Response& response, const Json& json) {
+    response.set_header("Cache-Control", "no-store");
+    response.set_content(dump(json), "application/json");
+}
+
+// Every handler's errors become JSON answers here; nothing escapes to httplib.
+template <typename Handler>
+httplib::Server::Handler guarded(Handler handler) {
+    return [handler](const httplib::Request& request, httplib::Response& response) {
+        try {
+            handler(request, response);
+        } catch (...) {
+            set_error_from(response, std::current_exception());
+        }
+    };
+}
+
+void search(Context& c, const httplib::Request& request, httplib::Response& response) {
+    const libsearch::SearchRequest search_request = decode_search(request.params, c.limits);
+    const Paging paging = decode_paging(request.params);
+    const auto result = c.searchers.local().search(search_request);
+    send_json(response, search_json(search_request.query, paging, result));
+}
+
+void document(Context& c, const httplib::Request& request, httplib::Response& response) {
+    check_known(request.params, doc_params());
+    const std::string query = value_of(request.params, "q");
+    if (query.size() > c.limits.max_query_bytes) throw BadParameter("q", "is too long");
+    const auto view = c.searchers.local().highlighted_article(request.matches[1], query);
+    if (!view) return set_error(response, 404, "not_found", "no article with id '" + std::string(request.matches[1]) + "'");
+    send_json(response, article_json(*view));
+}
+
+void suggest(Context& c, const httplib::Request& request, httplib::Response& response) {
+    check_known(request.params, suggest_params());
+    const std::string query = value_of(request.params, "q");
+    if (query.size() > c.limits.max_query_bytes) throw BadParameter("q", "is too long");
+    send_json(response, suggest_json(query, c.searchers.local().suggest(query, 5)));
+}
+
+void health(Context& c, const httplib::Request&, httplib::Response& response) {
+    auto& searcher = c.searchers.local();
+    const std::string last_commit = searcher.last_commit();
+    send_json(response, {{"status", "ok"},
+                         {"documents", searcher.size()},
+                         {"last_commit", last_commit.empty() ? Json(nullptr) : Json(last_commit)}});
+}
+
+void metrics(Context& c, const httplib::Request&, httplib::Response& response) {
+    auto& searcher = c.searchers.local();
+    response.set_header("Cache-Control", "no-store");
+    response.set_content(c.metrics.render(searcher.size(), seconds_since(searcher.last_commit())),
+                         "text/plain; version=0.0.4; charset=utf-8");
+}
+
+void method_not_allowed(const httplib::Request& request, httplib::Response& response) {
+    response.set_header("Allow", "GET, HEAD");
+    set_error(response, 405, "method_not_allowed", request.method + " is not allowed; use GET");
+}
+
+}  // namespace
+
+double seconds_since(const std::string& iso_utc) {
+    std::tm tm{};
+    if (iso_utc.empty() || !strptime(iso_utc.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return -1;
+    return std::difftime(std::time(nullptr), timegm(&tm));
+}
+
+std::string route_label(const std::string& path) {
+    for (const char* route : {"/api/search", "/api/suggest", "/healthz", "/metrics", "/openapi.json"})
+        if (path == route) return route;
+    if (path.rfind("/api/doc/", 0) == 0) return "/api/doc";
+    if (path.rfind("/api/", 0) == 0) return "/api/other";
+    return "static";
+}
+
+void add_routes(httplib::Server& server, Context& c) {
+    server.Get("/api/search", guarded([&c](const auto& q, auto& r) { search(c, q, r); }));
+    server.Get(R"(/api/doc/(.+))", guarded([&c](const auto& q, auto& r) { document(c, q, r); }));
+    server.Get("/api/suggest", guarded([&c](const auto& q, auto& r) { suggest(c, q, r); }));
+    server.Get("/healthz", guarded([&c](const auto& q, auto& r) { health(c, q, r); }));
+    server.Get("/metrics", guarded([&c](const auto& q, auto& r) { metrics(c, q, r); }));
+    server.Get("/openapi.json", guarded([](const auto&, auto& r) { send_json(r, openapi_document()); }));
+    server.Get(R"(/api(/.*)?)", guarded([](const auto& q, auto& r) {
+        set_error(r, 404, "not_found", "no API route " + q.path);
+    }));
+    server.Get(R"(.*)", guarded([&c](const auto& q, auto& r) {
+        if (!c.files.serve(q, r)) set_error(r, 404, "not_found", "no such page: " + q.path);
+    }));
+    const httplib::Server::Handler not_allowed = method_not_allowed;
+    server.Post(R"(.*)", not_allowed);
+    server.Put(R"(.*)", not_allowed);
+    server.Patch(R"(.*)", not_allowed);
+    server.Delete(R"(.*)", not_allowed);
+    server.Options(R"(.*)", not_allowed);
+}
+
+}  // namespace searchd

@@ -1,0 +1,32 @@
+#pragma once
+// The routes of searchd: the JSON API, health, metrics, OpenAPI and the page.
+
+#include "metrics.hpp"
+#include "request_params.hpp"
+#include "searcher_pool.hpp"
+#include "static_files.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace searchd {
+
+/// What every handler needs. Outlives the server.
+struct Context {
+    SearcherPool& searchers;
+    const StaticFiles& files;
+    Metrics& metrics;
+    RequestLimits limits;
+};
+
+/// Register every route on `server`.
+void add_routes(httplib::Server& server, Context& context);
+
+/// The metrics label of a request path ("/api/search", "/api/doc", "static", ...).
+std::string route_label(const std::string& path);
+
+/// Seconds since an ISO 8601 UTC time ("2026-11-28T08:00:00Z"); < 0 when unreadable.
+double seconds_since(const std::string& iso_utc);
+
+}  // namespace searchd

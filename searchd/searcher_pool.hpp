@@ -1,0 +1,30 @@
+#pragma once
+// One libsearch::Searcher per worker thread (a Searcher is not thread-safe),
+// each reopened at most every `refresh` so that new commits appear within
+// that time without a restart.
+
+#include <libsearch/searcher.hpp>
+
+#include <chrono>
+#include <string>
+
+namespace searchd {
+
+class SearcherPool {
+  public:
+    /// Opens one Searcher at once, so a missing index fails at start.
+    /// @throws libsearch::IndexError
+    SearcherPool(std::string path, std::chrono::milliseconds refresh);
+
+    /// This thread's Searcher, reopened when it is older than `refresh`.
+    libsearch::Searcher& local();
+
+    const std::string& path() const noexcept { return path_; }
+
+  private:
+    std::string path_;
+    std::chrono::milliseconds refresh_;
+    unsigned id_;  // tells pools apart in the thread-local cache
+};
+
+}  // namespace searchd

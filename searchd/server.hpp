@@ -1,0 +1,52 @@
+#pragma once
+// searchd's HTTP server: cpp-httplib tuned for throughput, the routes, the
+// access log, metrics, security headers and graceful shutdown.
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "request_params.hpp"
+
+namespace searchd {
+
+struct ServerOptions {
+    std::string db;
+    std::string host = "127.0.0.1";
+    int port = 8080;  ///< 0: any free port
+    std::string web_dir;  ///< empty: no page, API only
+    /// Worker threads. cpp-httplib gives each keep-alive connection a worker
+    /// for its lifetime, so this bounds the concurrent connections served.
+    unsigned threads = 64;
+    std::size_t keep_alive_max_count = 10000;
+    int keep_alive_timeout_s = 5;
+    int read_timeout_s = 5;
+    int write_timeout_s = 5;
+    std::size_t max_request_body = 64 * 1024;
+    std::chrono::milliseconds refresh{1000};  ///< how often workers look for new commits
+    RequestLimits limits;
+    bool access_log = true;
+};
+
+class Server {
+  public:
+    /// Opens the index and binds the socket.
+    /// @throws libsearch::IndexError, std::runtime_error (cannot bind)
+    explicit Server(ServerOptions options);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    /// The port bound (useful with port 0).
+    int port() const noexcept;
+    /// Serve until stop(); in-flight requests finish before it returns.
+    void run();
+    /// Safe from any thread.
+    void stop();
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace searchd

@@ -1,0 +1,396 @@
+// searchd over HTTP: a real daemon on 127.0.0.1, a real index on disk.
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <libsearch/libsearch.hpp>
+#include <nlohmann/json.hpp>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "server_process.hpp"
+#include "temp_dir.hpp"
+#include "test_index.hpp"
+
+using namespace testsupport;
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<libsearch::Article> articles() {
+    std::vector<libsearch::Article> out{
+        article("liberty", "Camp Liberty residents appeal to the UN",
+                "Residents of Camp Liberty asked the United Nations for protection.\n\nThe camp is near Baghdad.",
+                {"Iranian opposition"}, day(2013, 2, 15)),
+        article("blockade", "Medical blockade of Camp Liberty", "Patients in the camp cannot reach hospitals.",
+                {"Iranian opposition", "Human rights"}, day(2013, 3, 2)),
+        article("oil", "Oil prices rise", "Crude oil rose on supply fears.", {"Economy"}, day(2014, 6, 1)),
+        article("xss", "<img src=x onerror=alert(1)>", "A title <script>alert(2)</script> camp test.", {"Tests"},
+                day(2012, 1, 1)),
+        article("undated", "An essay on exile", "Exile and the camp, without a date.", {"Essays"}),
+    };
+    out[0].url = "https://news.example.org/liberty";
+    return out;
+}
+
+// One index and one server for the read-only tests of this file.
+struct Fixture {
+    TempDir dir;
+    std::string db = dir / "db";
+    std::string web = dir / "web";
+    std::unique_ptr<ServerProcess> server;
+
+    Fixture() {
+        {
+            libsearch::IndexWriter writer({.path = db});
+            for (const auto& a : articles()) writer.add(a);
+        }
+        fs::create_directories(web + "/js");
+        std::ofstream(web + "/index.html") << "<!doctype html><title>page</title>";
+        std::ofstream(web + "/js/app.js") << "console.log('ok');";
+        std::ofstream(dir / "secret.txt") << "outside";
+        fs::create_symlink(dir / "secret.txt", web + "/leak.txt");
+        server = std::make_unique<ServerProcess>(SEARCHD_PATH, std::vector<std::string>{"--db", db, "--web", web});
+    }
+};
+
+Fixture& fixture() {
+    static Fixture f;
+    return f;
+}
+
+httplib::Client client() {
+    httplib::Client c("127.0.0.1", fixture().server->port());
+    c.set_connection_timeout(5);
+    c.set_read_timeout(10);
+    c.set_url_encode(false);  // targets here are written already encoded
+    return c;
+}
+
+json get_json(const std::string& target, int expected_status = 200) {
+    auto res = client().Get(target.c_str());
+    REQUIRE(res);
+    INFO(target << " -> " << res->body);
+    CHECK(res->status == expected_status);
+    CHECK(res->get_header_value("Content-Type") == "application/json");
+    auto j = json::parse(res->body, nullptr, false);
+    REQUIRE_FALSE(j.is_discarded());
+    return j;
+}
+
+std::vector<std::string> hit_ids(const json& response) {
+    std::vector<std::string> ids;
+    for (const auto& hit : response["hits"]) ids.push_back(hit["id"]);
+    return ids;
+}
+
+// Sends raw bytes, for requests a well-behaved client library would not make.
+std::string raw_request(const std::string& bytes) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(fixture().server->port()));
+    inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+    REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    timeval timeout{5, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    REQUIRE(send(fd, bytes.data(), bytes.size(), 0) == static_cast<ssize_t>(bytes.size()));
+    std::string answer;
+    char buffer[4096];
+    ssize_t n;
+    while ((n = recv(fd, buffer, sizeof buffer, 0)) > 0) answer.append(buffer, static_cast<std::size_t>(n));
+    close(fd);
+    return answer;
+}
+
+}  // namespace
+
+TEST_CASE("searchd announces its address on the first line", "[searchd]") {
+    CHECK_THAT(fixture().server->first_line(), Catch::Matches(R"(listening on http://127\.0\.0\.1:\d+)"));
+}
+
+TEST_CASE("GET /api/search answers with hits, facets and paging", "[searchd]") {
+    auto r = get_json("/api/search?q=camp+liberty");
+    CHECK(r["query"] == "camp liberty");
+    CHECK(r["total"] == 2);
+    CHECK(r["total_exact"] == true);
+    CHECK(r["page"] == 1);
+    CHECK(r["size"] == 10);
+    CHECK(r["took_ms"].is_number());
+    REQUIRE(r["hits"].size() == 2);
+    const auto& hit = r["hits"][0];
+    for (const char* field : {"id", "title", "title_html", "url", "categories", "date", "author", "snippet", "score"})
+        CHECK(hit.contains(field));
+    CHECK_THAT(hit["snippet"].get<std::string>(), Catch::Contains("<mark>"));
+    CHECK_THAT(hit["title_html"].get<std::string>(), Catch::Contains("<mark>Camp</mark>"));
+    CHECK(r["facets"]["category"][0] == json({{"value", "Iranian opposition"}, {"count", 2}}));
+    CHECK(r["facets"]["year"] == json::array({{{"value", "2013"}, {"count", 2}}}));
+    CHECK(r["facets"]["month"].size() == 2);
+    CHECK(r["suggestion"].is_null());
+}
+
+TEST_CASE("search parameters: category, from/to, sort, page, size, op, exact", "[searchd]") {
+    CHECK(hit_ids(get_json("/api/search?q=camp&category=Human+rights")) == std::vector<std::string>{"blockade"});
+    CHECK(get_json("/api/search?q=camp&category=Tests&category=Essays")["total"] == 2);
+    CHECK(hit_ids(get_json("/api/search?q=camp&from=2013-03&to=2013-03")) == std::vector<std::string>{"blockade"});
+    CHECK(hit_ids(get_json("/api/search?q=camp&sort=oldest")) ==
+          std::vector<std::string>{"xss", "liberty", "blockade", "undated"});
+    CHECK(hit_ids(get_json("/api/search?q=camp&sort=newest")).front() == "blockade");
+    auto page2 = get_json("/api/search?q=camp&sort=oldest&size=2&page=2");
+    CHECK(hit_ids(page2) == std::vector<std::string>{"blockade", "undated"});
+    CHECK(page2["page"] == 2);
+    CHECK(page2["size"] == 2);
+    CHECK(get_json("/api/search?q=oil+exile")["total"] == 0);
+    CHECK(get_json("/api/search?q=oil+exile&op=or")["total"] == 2);
+    CHECK(get_json("/api/search?q=camp&exact=1")["facets_exact"] == true);
+    // Empty q with a filter: the filtered articles, newest first.
+    CHECK(hit_ids(get_json("/api/search?category=Iranian+opposition")) ==
+          std::vector<std::string>{"blockade", "liberty"});
+    CHECK(get_json("/api/search?q=Liberti")["suggestion"] == "liberty");
+}
+
+TEST_CASE("bad parameters and queries are 400 with a message naming them", "[searchd][errors]") {
+    struct Row {
+        const char* target;
+        const char* code;
+        const char* field;
+    };
+    const Row rows[] = {
+        {"/api/search?size=0", "bad_parameter", "size"},
+        {"/api/search?size=101", "bad_parameter", "size"},
+        {"/api/search?size=-5", "bad_parameter", "size"},
+        {"/api/search?page=0", "bad_parameter", "page"},
+        {"/api/search?page=abc", "bad_parameter", "page"},
+        {"/api/search?page=99999999999999999999", "bad_parameter", "page"},
+        {"/api/search?sort=random", "bad_parameter", "sort"},
+        {"/api/search?op=xor", "bad_parameter", "op"},
+        {"/api/search?exact=yes", "bad_parameter", "exact"},
+        {"/api/search?from=2013-13", "bad_parameter", "from"},
+        {"/api/search?to=yesterday", "bad_parameter", "to"},
+        {"/api/search?from=2014&to=2013", "bad_parameter", "to"},
+        {"/api/search?q=a&q=b", "bad_parameter", "q"},
+        {"/api/search?nonsense=1", "bad_parameter", "nonsense"},
+        {"/api/search?q=date:2013-13-45", "bad_query", nullptr},
+        {"/api/doc/liberty?q=date:2013-02-30", "bad_query", nullptr},
+        {"/api/suggest", "bad_parameter", "q"},
+    };
+    for (const auto& row : rows) {
+        auto r = get_json(row.target, 400);
+        CHECK(r["error"]["code"] == row.code);
+        CHECK_FALSE(r["error"]["message"].get<std::string>().empty());
+        if (row.field) CHECK(r["error"]["parameter"] == row.field);
+    }
+    CHECK(get_json("/api/search?q=date:2013-13-45", 400)["error"]["position"] == 5);
+    CHECK(get_json("/api/search?q=" + std::string(5000, 'a'), 400)["error"]["parameter"] == "q");
+}
+
+TEST_CASE("whatever a user types gets a 200 or a 400, never a 500", "[searchd][errors]") {
+    for (const char* q : {"%22unbalanced", "((((", "a*", "NOT", "-", "\"\"", "%00", "%ff%fe", "title:", "date:..",
+                          "category:", "a+AND+OR+NOT+b", "%E2%80%9Ccamp%E2%80%9D", "*", "site:", "NEAR", "a%20NEAR/999%20b"}) {
+        auto res = client().Get((std::string("/api/search?q=") + q).c_str());
+        REQUIRE(res);
+        INFO(q << " -> " << res->status << " " << res->body);
+        CHECK((res->status == 200 || res->status == 400));
+    }
+}
+
+TEST_CASE("GET /api/doc/{id} returns the article, marked with q; 404 when unknown", "[searchd]") {
+    auto doc = get_json("/api/doc/liberty?q=camp");
+    CHECK(doc["id"] == "liberty");
+    CHECK(doc["title"] == "Camp Liberty residents appeal to the UN");
+    CHECK(doc["url"] == "https://news.example.org/liberty");
+    CHECK(doc["date"] == "2013-02-15");
+    CHECK(doc["date_source"] == "article");
+    CHECK(doc["body_html"] ==
+          "<p>Residents of <mark>Camp</mark> Liberty asked the United Nations for protection.</p>\n"
+          "<p>The <mark>camp</mark> is near Baghdad.</p>");
+    CHECK(get_json("/api/doc/undated")["date"].is_null());
+    auto xss = get_json("/api/doc/xss");
+    CHECK(xss["title"] == "<img src=x onerror=alert(1)>");
+    CHECK(xss["title_html"] == "&lt;img src=x onerror=alert(1)&gt;");
+    CHECK_THAT(xss["body_html"].get<std::string>(), Catch::Contains("&lt;script&gt;"));
+    CHECK(get_json("/api/doc/no-such-id", 404)["error"]["code"] == "not_found");
+}
+
+TEST_CASE("GET /api/suggest completes words and titles", "[searchd]") {
+    auto r = get_json("/api/suggest?q=camp+lib");
+    CHECK(r["query"] == "camp lib");
+    REQUIRE_FALSE(r["suggestions"].empty());
+    CHECK(r["suggestions"][0] == json({{"text", "camp liberty"}, {"kind", "term"}}));
+    bool title = false;
+    for (const auto& s : r["suggestions"]) title = title || s["kind"] == "title";
+    CHECK(title);
+}
+
+TEST_CASE("healthz, metrics and 404/405 answers", "[searchd]") {
+    auto health = get_json("/healthz");
+    CHECK(health["status"] == "ok");
+    CHECK(health["documents"] == 5);
+    CHECK(health["last_commit"].is_string());
+
+    auto metrics_before = client().Get("/metrics");
+    REQUIRE(metrics_before);
+    CHECK_THAT(metrics_before->get_header_value("Content-Type"), Catch::StartsWith("text/plain"));
+    CHECK_THAT(metrics_before->body, Catch::Contains("searchd_documents 5"));
+    get_json("/api/search?q=metrics-probe");
+    get_json("/api/search?size=0", 400);
+    auto metrics_after = client().Get("/metrics")->body;
+    auto count = [](const std::string& text, const std::string& series) -> long {
+        const auto pos = text.find(series + " ");
+        return pos == std::string::npos ? 0 : std::stol(text.substr(pos + series.size() + 1));
+    };
+    const std::string ok = "searchd_requests_total{route=\"/api/search\",status=\"200\"}";
+    const std::string bad = "searchd_requests_total{route=\"/api/search\",status=\"400\"}";
+    CHECK(count(metrics_after, ok) == count(metrics_before->body, ok) + 1);
+    CHECK(count(metrics_after, bad) == count(metrics_before->body, bad) + 1);
+    CHECK_THAT(metrics_after, Catch::Contains("searchd_request_duration_seconds_bucket{route=\"/api/search\",le=\"+Inf\"}"));
+    CHECK_THAT(metrics_after, Catch::Contains("searchd_index_age_seconds"));
+
+    CHECK(get_json("/api/unknown", 404)["error"]["code"] == "not_found");
+    auto post = client().Post("/api/search", "q=x", "application/x-www-form-urlencoded");
+    REQUIRE(post);
+    CHECK(post->status == 405);
+    CHECK(post->get_header_value("Allow") == "GET, HEAD");
+    CHECK(json::parse(post->body)["error"]["code"] == "method_not_allowed");
+}
+
+TEST_CASE("/openapi.json describes every route and exactly the parameters accepted", "[searchd][openapi]") {
+    auto spec = get_json("/openapi.json");
+    CHECK(spec["openapi"] == "3.0.3");
+    std::set<std::string> paths;
+    for (const auto& [path, _] : spec["paths"].items()) paths.insert(path);
+    CHECK(paths == std::set<std::string>{"/api/search", "/api/doc/{id}", "/api/suggest", "/healthz", "/metrics",
+                                         "/openapi.json"});
+    // Every documented query parameter is accepted with a valid value...
+    const std::map<std::string, std::string> valid{{"q", "camp"}, {"category", "Economy"}, {"from", "2013"},
+                                                   {"to", "2014"}, {"sort", "newest"}, {"page", "1"},
+                                                   {"size", "5"}, {"op", "or"}, {"exact", "1"}};
+    for (const auto& [path, item] : spec["paths"].items()) {
+        std::string target = path == "/api/doc/{id}" ? "/api/doc/liberty" : path;
+        for (const auto& param : item["get"]["parameters"]) {
+            if (param["in"] != "query") continue;
+            const std::string name = param["name"];
+            INFO(path << " " << name);
+            REQUIRE(valid.count(name));
+            auto res = client().Get((target + "?" + name + "=" + valid.at(name)).c_str());
+            REQUIRE(res);
+            CHECK(res->status == 200);
+        }
+        // ...and an undocumented one is refused, for the API routes.
+        if (path.rfind("/api/", 0) == 0) {
+            auto res = client().Get((target + "?q=camp&undocumented=1").c_str());
+            CHECK(res->status == 400);
+        }
+    }
+    // The search parameters and their constraints match what the server enforces.
+    for (const auto& param : spec["paths"]["/api/search"]["get"]["parameters"]) {
+        if (param["schema"].contains("maximum")) {
+            const std::string over = std::to_string(param["schema"]["maximum"].get<long>() + 1);
+            CHECK(client().Get(("/api/search?" + param["name"].get<std::string>() + "=" + over).c_str())->status == 400);
+        }
+        if (param["schema"].contains("enum") && param["schema"]["type"] == "string")
+            for (const auto& value : param["schema"]["enum"])
+                CHECK(client().Get(("/api/search?" + param["name"].get<std::string>() + "=" + value.get<std::string>()).c_str())->status == 200);
+    }
+}
+
+TEST_CASE("static files: content types, caching, security headers, no escape from web/", "[searchd][security]") {
+    auto page = client().Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(page->get_header_value("Cache-Control") == "no-cache");
+    CHECK_THAT(page->get_header_value("Content-Security-Policy"), Catch::Contains("script-src 'self'"));
+    CHECK_THAT(page->get_header_value("Content-Security-Policy"), Catch::Contains("frame-ancestors 'none'"));
+    CHECK(page->get_header_value("X-Content-Type-Options") == "nosniff");
+    auto script = client().Get("/js/app.js");
+    REQUIRE(script);
+    CHECK(script->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+    const std::string etag = script->get_header_value("ETag");
+    CHECK_FALSE(etag.empty());
+    auto again = client().Get("/js/app.js", {{"If-None-Match", etag}});
+    CHECK(again->status == 304);
+
+    CHECK(client().Get("/leak.txt")->status == 404);  // a symlink out of web/
+    for (const char* target : {"/../secret.txt", "/js/../../secret.txt", "/%2e%2e/secret.txt", "/%2e%2e%2fsecret.txt",
+                               "/js/%2e%2e/%2e%2e/secret.txt", "/..%5csecret.txt", "//etc/passwd", "/%00"}) {
+        INFO(target);
+        const std::string answer = raw_request(std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        CHECK_THAT(answer, !Catch::Contains("outside"));
+        CHECK_THAT(answer, !Catch::Contains("root:"));
+        CHECK_THAT(answer, Catch::StartsWith("HTTP/1.1 4"));
+    }
+}
+
+TEST_CASE("the access log has one line per request", "[searchd]") {
+    get_json("/api/search?q=access-log-probe");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    std::string log;
+    while (std::chrono::steady_clock::now() < deadline) {
+        log = fixture().server->stderr_text();
+        if (log.find("access-log-probe") != std::string::npos) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK_THAT(log, Catch::Matches(R"((.|\n)*127\.0\.0\.1 GET /api/search\?q=access-log-probe 200 \d+B [0-9.]+ms(.|\n)*)"));
+}
+
+TEST_CASE("new commits appear without a restart, and no request fails meanwhile", "[searchd][live]") {
+    TempDir dir;
+    const std::string db = dir / "db";
+    libsearch::IndexWriter writer({.path = db, .batch_size = 0});
+    writer.add(article("first", "First article", "alpha text"));
+    writer.commit();
+    ServerProcess server(SEARCHD_PATH, {"--db", db, "--web", "", "--quiet"});
+    httplib::Client c("127.0.0.1", server.port());
+    c.set_read_timeout(10);
+
+    std::atomic<bool> done{false};
+    std::atomic<int> failures{0}, requests{0};
+    std::string first_failure;
+    std::thread reader([&] {
+        httplib::Client r("127.0.0.1", server.port());
+        r.set_read_timeout(10);
+        for (int i = 0; i < 20000 && !done; ++i) {
+            auto res = r.Get("/api/search?q=text&exact=1");
+            ++requests;
+            if (!res || res->status != 200) {
+                if (!failures++)
+                    first_failure = res ? std::to_string(res->status) + " " + res->body : httplib::to_string(res.error());
+            }
+        }
+    });
+    for (int round = 0; round < 10; ++round) {
+        for (int i = 0; i < 50; ++i)
+            writer.add(article("live-" + std::to_string(round) + "-" + std::to_string(i), "Live", "beta text"));
+        writer.commit();
+    }
+    // Visible within a few seconds.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    long total = 0;
+    while (std::chrono::steady_clock::now() < deadline) {
+        auto res = c.Get("/api/search?q=beta&exact=1");
+        REQUIRE(res);
+        total = json::parse(res->body)["total"];
+        if (total == 500) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    done = true;
+    reader.join();
+    CHECK(total == 500);
+    CHECK(requests > 0);
+    INFO(first_failure << "\n" << server.stderr_text().substr(0, 2000));
+    CHECK(failures == 0);
+    CHECK(server.stop() == 0);
+}
+
+TEST_CASE("searchd refuses bad command lines and missing indexes", "[searchd][errors]") {
+    TempDir dir;
+    CHECK_THROWS_WITH(ServerProcess(SEARCHD_PATH, {"--db", dir / "missing"}), Catch::Contains("no index"));
+    CHECK_THROWS(ServerProcess(SEARCHD_PATH, {}));
+}
