@@ -80,7 +80,7 @@ TEST_CASE("a stop request ends the run early and is reported", "[ingest][ingeste
     CHECK(report.articles_read == 0);
 }
 
-TEST_CASE("--force re-reads unchanged files; a touched file is not re-parsed", "[ingest][ingester]") {
+TEST_CASE("forced runs re-read unchanged files; a touched file is not re-parsed", "[ingest][ingester]") {
     TempDir dir;
     write(dir.path() / "in/page.txt", kUndatedPage);
     libsearch::IndexWriter writer({.path = dir / "db"});

@@ -68,37 +68,14 @@ bool has_ancestor(const Document& document, NodeId id, GumboTag tag) {
 }  // namespace
 
 bool is_never_content(GumboTag tag) noexcept {
-    switch (tag) {
-        case GUMBO_TAG_SCRIPT:
-        case GUMBO_TAG_STYLE:
-        case GUMBO_TAG_NOSCRIPT:
-        case GUMBO_TAG_TEMPLATE:
-        case GUMBO_TAG_IFRAME:
-        case GUMBO_TAG_SVG:
-        case GUMBO_TAG_CANVAS:
-        case GUMBO_TAG_OBJECT:
-        case GUMBO_TAG_EMBED:
-        case GUMBO_TAG_APPLET:
-        case GUMBO_TAG_BUTTON:
-        case GUMBO_TAG_SELECT:
-        case GUMBO_TAG_INPUT:
-        case GUMBO_TAG_TEXTAREA:
-        case GUMBO_TAG_OPTION:
-        case GUMBO_TAG_HEAD:
-        case GUMBO_TAG_LINK:
-        case GUMBO_TAG_META:
-        case GUMBO_TAG_AUDIO:
-        case GUMBO_TAG_VIDEO:
-        case GUMBO_TAG_SOURCE:
-        case GUMBO_TAG_TRACK:
-        case GUMBO_TAG_MAP:
-        case GUMBO_TAG_FRAMESET:
-        case GUMBO_TAG_FRAME:
-        case GUMBO_TAG_TITLE:
-            return true;
-        default:
-            return false;
-    }
+    static constexpr GumboTag kNever[] = {GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE,    GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE,
+                                          GUMBO_TAG_IFRAME, GUMBO_TAG_SVG,      GUMBO_TAG_CANVAS,   GUMBO_TAG_OBJECT,
+                                          GUMBO_TAG_EMBED,  GUMBO_TAG_APPLET,   GUMBO_TAG_BUTTON,   GUMBO_TAG_SELECT,
+                                          GUMBO_TAG_INPUT,  GUMBO_TAG_TEXTAREA, GUMBO_TAG_OPTION,   GUMBO_TAG_HEAD,
+                                          GUMBO_TAG_LINK,   GUMBO_TAG_META,     GUMBO_TAG_AUDIO,    GUMBO_TAG_VIDEO,
+                                          GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK,    GUMBO_TAG_MAP,      GUMBO_TAG_FRAMESET,
+                                          GUMBO_TAG_FRAME,  GUMBO_TAG_TITLE};
+    return std::find(std::begin(kNever), std::end(kNever), tag) != std::end(kNever);
 }
 
 bool is_structural_furniture(GumboTag tag) noexcept {

@@ -165,58 +165,18 @@ std::string decode_character_references(std::string_view text) {
 }
 
 bool is_block_tag(GumboTag tag) noexcept {
-    switch (tag) {
-        case GUMBO_TAG_ADDRESS:
-        case GUMBO_TAG_ARTICLE:
-        case GUMBO_TAG_ASIDE:
-        case GUMBO_TAG_BLOCKQUOTE:
-        case GUMBO_TAG_BR:
-        case GUMBO_TAG_CAPTION:
-        case GUMBO_TAG_CENTER:
-        case GUMBO_TAG_DD:
-        case GUMBO_TAG_DETAILS:
-        case GUMBO_TAG_DIV:
-        case GUMBO_TAG_DL:
-        case GUMBO_TAG_DT:
-        case GUMBO_TAG_FIELDSET:
-        case GUMBO_TAG_FIGCAPTION:
-        case GUMBO_TAG_FIGURE:
-        case GUMBO_TAG_FOOTER:
-        case GUMBO_TAG_FORM:
-        case GUMBO_TAG_H1:
-        case GUMBO_TAG_H2:
-        case GUMBO_TAG_H3:
-        case GUMBO_TAG_H4:
-        case GUMBO_TAG_H5:
-        case GUMBO_TAG_H6:
-        case GUMBO_TAG_HEADER:
-        case GUMBO_TAG_HGROUP:
-        case GUMBO_TAG_HR:
-        case GUMBO_TAG_LI:
-        case GUMBO_TAG_MAIN:
-        case GUMBO_TAG_MENU:
-        case GUMBO_TAG_NAV:
-        case GUMBO_TAG_OL:
-        case GUMBO_TAG_P:
-        case GUMBO_TAG_PRE:
-        case GUMBO_TAG_SECTION:
-        case GUMBO_TAG_SUMMARY:
-        case GUMBO_TAG_TABLE:
-        case GUMBO_TAG_TBODY:
-        case GUMBO_TAG_TD:
-        case GUMBO_TAG_TFOOT:
-        case GUMBO_TAG_TH:
-        case GUMBO_TAG_THEAD:
-        case GUMBO_TAG_TR:
-        case GUMBO_TAG_UL:
-        case GUMBO_TAG_BODY:
-        case GUMBO_TAG_HTML:
-        case GUMBO_TAG_TITLE:
-        case GUMBO_TAG_LEGEND:
-            return true;
-        default:
-            return false;
-    }
+    static constexpr GumboTag kBlocks[] = {
+        GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE,    GUMBO_TAG_BLOCKQUOTE, GUMBO_TAG_BR,
+        GUMBO_TAG_CAPTION, GUMBO_TAG_CENTER,  GUMBO_TAG_DD,       GUMBO_TAG_DETAILS,    GUMBO_TAG_DIV,
+        GUMBO_TAG_DL,      GUMBO_TAG_DT,      GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
+        GUMBO_TAG_FOOTER,  GUMBO_TAG_FORM,    GUMBO_TAG_H1,       GUMBO_TAG_H2,         GUMBO_TAG_H3,
+        GUMBO_TAG_H4,      GUMBO_TAG_H5,      GUMBO_TAG_H6,       GUMBO_TAG_HEADER,     GUMBO_TAG_HGROUP,
+        GUMBO_TAG_HR,      GUMBO_TAG_LI,      GUMBO_TAG_MAIN,     GUMBO_TAG_MENU,       GUMBO_TAG_NAV,
+        GUMBO_TAG_OL,      GUMBO_TAG_P,       GUMBO_TAG_PRE,      GUMBO_TAG_SECTION,    GUMBO_TAG_SUMMARY,
+        GUMBO_TAG_TABLE,   GUMBO_TAG_TBODY,   GUMBO_TAG_TD,       GUMBO_TAG_TFOOT,      GUMBO_TAG_TH,
+        GUMBO_TAG_THEAD,   GUMBO_TAG_TR,      GUMBO_TAG_UL,       GUMBO_TAG_BODY,       GUMBO_TAG_HTML,
+        GUMBO_TAG_TITLE,   GUMBO_TAG_LEGEND};
+    return std::find(std::begin(kBlocks), std::end(kBlocks), tag) != std::end(kBlocks);
 }
 
 }  // namespace libsearch::ingest::html

@@ -21,23 +21,10 @@ constexpr std::string_view kFurnitureStarts[] = {
     "download our", "newsletter",
 };
 // Headings of link lists at the end of an article (lower case).
-constexpr std::string_view kListHeadings[] = {"related",
-                                              "read more",
-                                              "see also",
-                                              "more from",
-                                              "you may also like",
-                                              "you might also like",
-                                              "recommended",
-                                              "trending",
-                                              "most popular",
-                                              "most read",
-                                              "more stories",
-                                              "more on this",
-                                              "read next",
-                                              "related stories",
-                                              "related articles",
-                                              "further reading",
-                                              "more "};
+constexpr std::string_view kListHeadings[] = {
+    "related",   "read more",       "read next",         "see also",
+    "more ",     "recommended",     "trending",          "most popular",
+    "most read", "further reading", "you may also like", "you might also like"};
 
 // Lines that are furniture wherever they stand: ad labels and calls to action (lower case).
 constexpr std::string_view kAdLabels[] = {"ad",        "advert",      "advertisement", "advertising", "sponsored",
@@ -72,6 +59,9 @@ constexpr std::size_t kLeadingParagraphs = 3;
 constexpr std::size_t kMaxLeadingParagraphs = 6;
 constexpr std::size_t kProse = 160;
 constexpr std::size_t kListTailParagraphs = 12;
+constexpr std::size_t kListHeading = 60;
+constexpr std::size_t kTitleLookahead = 3;         // paragraphs where the title may be repeated
+constexpr double kRepeatedTitleSimilarity = 0.75;  // Readability's headerDuplicatesTitle
 
 std::size_t characters(std::string_view text) {
     return static_cast<std::size_t>(
@@ -106,7 +96,7 @@ bool is_furniture_line(const std::string& paragraph) {
 }
 
 bool is_list_heading(const std::string& paragraph) {
-    if (paragraph.size() > 60) return false;
+    if (paragraph.size() > kListHeading) return false;
     return starts_with_any(utf8::lower(paragraph), kListHeadings);
 }
 
@@ -148,11 +138,12 @@ bool same_title(std::string_view a, std::string_view b) {
 
 void drop_repeated_title(std::vector<std::string>& paragraphs, std::string_view title) {
     if (title.empty()) return;
-    const std::size_t look = std::min<std::size_t>(paragraphs.size(), 3);
+    const std::size_t look = std::min(paragraphs.size(), kTitleLookahead);
     for (std::size_t i = 0; i < look; ++i) {
         const std::string& paragraph = paragraphs[i];
         if (paragraph.size() > title.size() * 2 + 20) continue;
-        if (text_similarity(title, paragraph) > 0.75 && text_similarity(paragraph, title) > 0.75) {
+        if (text_similarity(title, paragraph) > kRepeatedTitleSimilarity &&
+            text_similarity(paragraph, title) > kRepeatedTitleSimilarity) {
             paragraphs.erase(paragraphs.begin() + static_cast<std::ptrdiff_t>(i));
             return;
         }

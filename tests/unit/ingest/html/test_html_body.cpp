@@ -127,3 +127,43 @@ TEST_CASE("unclosed formatting elements and other malformed markup do not break 
     const auto extraction = extract_html(html);
     CHECK_THAT(extraction.article.body, Catch::Contains(kParagraphs[1]));
 }
+
+TEST_CASE("captions, galleries, ad labels and byline lines are not article text", "[ingest][html]") {
+    const std::string html =
+        R"(<html><body><article>
+        <p class="byline">By Jane Roe</p><p>Updated: 18 Nov 2019, 19:11</p>
+        <figure><img src="a.jpg"><figcaption>The council chamber on Tuesday. Photo: Bugle</figcaption></figure>)" +
+        std::string("<p>") + kParagraphs[0] + "</p><p>ADVERTISEMENT</p>" +
+        R"(<div class="gallery"><p>Image 1 of 8</p><p>The mayor speaks to reporters after the vote</p></div>)" + "<p>" +
+        kParagraphs[1] + "</p><p>Related: <a href=\"/x\">Mayor proposes a budget</a></p>" + "<p>" + kParagraphs[2] +
+        "</p></article></body></html>";
+    CHECK(extract_html(html).article.body == expected_body());
+}
+
+TEST_CASE("a short article wins over long comments", "[ingest][html]") {
+    std::string comments;
+    for (int i = 0; i < 12; ++i)
+        comments +=
+            "<div class=\"comment\"><p>I disagree with every word of this, the council has wasted our "
+            "money for years, and nobody should believe a single promise they make about the roads.</p></div>";
+    const std::string html = "<html><body><article><div class=\"entry-content\"><p>" + std::string(kParagraphs[0]) +
+                             "</p><p>" + kParagraphs[1] + "</p></div></article><section id=\"comments\">" + comments +
+                             "</section></body></html>";
+    CHECK(extract_html(html).article.body == std::string(kParagraphs[0]) + "\n\n" + kParagraphs[1]);
+}
+
+TEST_CASE("a form around the whole page keeps the article", "[ingest][html]") {
+    const std::string html = "<html><body><form id=\"aspnetForm\" action=\"/page.aspx\"><div id=\"main\">" +
+                             article_html() + "</div><input type=\"hidden\" name=\"__VIEWSTATE\"></form></body></html>";
+    CHECK(extract_html(html).article.body == expected_body());
+}
+
+TEST_CASE("a tag with too many attributes is cut, not parsed for minutes", "[ingest][html]") {
+    std::string html = "<html><head><title>Attributes</title></head><body><div";
+    for (int i = 0; i < 200000; ++i) html += " a" + std::to_string(i) + "=x";
+    html += ">" + article_html() + "</div></body></html>";
+    const auto start = std::chrono::steady_clock::now();
+    const auto extraction = extract_html(html);
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 10);
+    CHECK(extraction.article.body == expected_body());
+}

@@ -104,3 +104,10 @@ TEST_CASE("undecodable bytes become replacement characters", "[ingest][html]") {
     CHECK_THAT(text, Catch::Contains("\xEF\xBF\xBD"));
     CHECK_THAT(text, Catch::Contains("end"));
 }
+
+TEST_CASE("a UTF-16 page with a byte-order mark", "[ingest][html]") {
+    const std::string utf16le("\xFF\xFE<\0p\0>\0\xE9\0t\0\xE9\0<\0/\0p\0>\0", 22);
+    std::string used;
+    CHECK(to_utf8(utf16le, {}, &used) == "<p>été</p>");
+    CHECK(used == "utf-16le");
+}

@@ -219,3 +219,64 @@ TEST_CASE("the canonical URL when the caller gives none", "[ingest][html]") {
     CHECK(extraction.article.url == "https://example.com/a/1");
     CHECK(extraction.article.id.empty());
 }
+
+TEST_CASE("character references in JSON-LD values are decoded", "[ingest][html]") {
+    const auto extraction = extract_html(page(
+        R"(<script type="application/ld+json">{"@type": "BlogPosting",
+           "headline": "&#8216;The Medium is the Message&#8217; &amp; more", "datePublished": "2018-09-15"}</script>)"));
+    CHECK(extraction.article.title == "‘The Medium is the Message’ & more");
+}
+
+TEST_CASE("placeholder dates are skipped for the next source", "[ingest][html]") {
+    const auto extraction = extract_html(
+        page(R"(<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00"}
+             </script><meta property="article:published_time" content="1970-01-01T00:00:00Z">)"),
+        "https://example.com/news/2019/11/19/council-budget/");
+    REQUIRE(extraction.article.date);
+    CHECK(extraction.article.date->iso() == "2019-11-19");
+    CHECK(extraction.date_origin == "url");
+}
+
+TEST_CASE("a date in a meta tag of another name or in an element marked as the date", "[ingest][html]") {
+    SECTION("meta") {
+        const auto extraction = extract_html(page(R"(<meta name="sn-post-date" content="2019/11/19">
+                                                     <meta name="last-modified-date" content="2020/01/01">)"));
+        REQUIRE(extraction.article.date);
+        CHECK(extraction.article.date->iso() == "2019-11-19");
+        CHECK(extraction.date_origin == "sn-post-date");
+    }
+    SECTION("element") {
+        const auto extraction =
+            extract_html(page("", R"(<span class="article-updated-date">Updated January 2, 2020</span>
+                                     <span class="article-publish-date">Published Monday, November 18, 2019 8:22AM</span>)"));
+        REQUIRE(extraction.article.date);
+        CHECK(extraction.article.date->iso() == "2019-11-18");
+        CHECK(extraction.date_origin == "date-element");
+    }
+}
+
+TEST_CASE("a byline gives the name without its date, handle or label", "[ingest][html]") {
+    struct Row {
+        const char* byline;
+        const char* author;
+    };
+    const Row rows[] = {
+        {"By Jane Roe May 20, 2019 11:00 PM PST", "Jane Roe"},
+        {"Jane Roe — ", "Jane Roe"},
+        {"por Jane Roe", "Jane Roe"},
+        {"Jane Roe @janeroe Nov 18, 2019 at 9:24 pm ET", "Jane Roe"},
+        {"BY JANE ROE | Staff writer", "JANE ROE"},
+        {"Last Updated: January 7, 2025", ""},
+    };
+    for (const auto& row : rows) {
+        INFO(row.byline);
+        CHECK(extract_html(page("", std::string("<p class=\"byline\">") + row.byline + "</p>")).article.author ==
+              row.author);
+    }
+}
+
+TEST_CASE("a byline in the comments is not the author", "[ingest][html]") {
+    const auto extraction = extract_html(
+        page("", "", "<div id=\"comments\"><div class=\"comment-author\">Troll 2000</div><p>First!</p></div>"));
+    CHECK(extraction.article.author.empty());
+}
