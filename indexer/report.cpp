@@ -4,20 +4,6 @@
 
 namespace indexer {
 
-namespace {
-
-const char* date_source_name(libsearch::DateSource source) {
-    switch (source) {
-        case libsearch::DateSource::article: return "article";
-        case libsearch::DateSource::crawl: return "crawl";
-        case libsearch::DateSource::file: return "file";
-        case libsearch::DateSource::none: break;
-    }
-    return nullptr;
-}
-
-}  // namespace
-
 std::string article_json(const libsearch::Article& a) {
     nlohmann::ordered_json j;
     j["id"] = a.id;
@@ -26,7 +12,7 @@ std::string article_json(const libsearch::Article& a) {
     j["body"] = a.body;
     j["categories"] = a.categories;
     j["date"] = a.date ? nlohmann::ordered_json(a.date->iso()) : nlohmann::ordered_json(nullptr);
-    if (a.date) j["date_source"] = date_source_name(a.date_source);
+    if (a.date) j["date_source"] = libsearch::date_source_name(a.date_source);
     j["author"] = a.author;
     j["language"] = a.language;
     j["source"] = a.source;

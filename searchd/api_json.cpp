@@ -26,16 +26,6 @@ Json hit_json(const libsearch::Hit& hit) {
     return j;
 }
 
-const char* date_source_name(libsearch::DateSource source) {
-    switch (source) {
-        case libsearch::DateSource::article: return "article";
-        case libsearch::DateSource::crawl: return "crawl";
-        case libsearch::DateSource::file: return "file";
-        case libsearch::DateSource::none: break;
-    }
-    return nullptr;
-}
-
 }  // namespace
 
 Json search_json(const std::string& query, const Paging& paging, const libsearch::SearchResponse& r) {
@@ -59,7 +49,7 @@ Json search_json(const std::string& query, const Paging& paging, const libsearch
 
 Json article_json(const libsearch::HighlightedArticle& view) {
     const auto& a = view.article;
-    const char* source = date_source_name(a.date_source);
+    const auto source = libsearch::date_source_name(a.date_source);
     return {{"id", a.id},
             {"title", a.title},
             {"title_html", view.title_html},
@@ -67,7 +57,7 @@ Json article_json(const libsearch::HighlightedArticle& view) {
             {"other_urls", a.other_urls},
             {"categories", a.categories},
             {"date", date_json(a.date)},
-            {"date_source", source ? Json(source) : Json(nullptr)},
+            {"date_source", source.empty() ? Json(nullptr) : Json(source)},
             {"author", a.author},
             {"language", a.language},
             {"places", a.places},

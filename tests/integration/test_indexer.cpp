@@ -2,11 +2,11 @@
 #include <catch2/catch.hpp>
 #include <libsearch/libsearch.hpp>
 #include <nlohmann/json.hpp>
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "gzip.hpp"
 #include "run_process.hpp"
 #include "shared_data.hpp"
 #include "temp_dir.hpp"
@@ -20,20 +20,6 @@ namespace {
 void write(const fs::path& path, const std::string& content) {
     fs::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << content;
-}
-
-std::string gzip(const std::string& data) {
-    z_stream stream{};
-    deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&stream, data.size()) + 32, '\0');
-    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    stream.avail_in = static_cast<uInt>(data.size());
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = static_cast<uInt>(out.size());
-    deflate(&stream, Z_FINISH);
-    out.resize(stream.total_out);
-    deflateEnd(&stream);
-    return out;
 }
 
 std::string jsonl_record(const std::string& id, const std::string& title, const std::string& body,

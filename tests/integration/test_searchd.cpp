@@ -240,13 +240,20 @@ TEST_CASE("healthz, metrics and 404/405 answers", "[searchd]") {
     CHECK_THAT(metrics_before->body, Catch::Contains("searchd_documents 5"));
     get_json("/api/search?q=metrics-probe");
     get_json("/api/search?size=0", 400);
-    auto metrics_after = client().Get("/metrics")->body;
     auto count = [](const std::string& text, const std::string& series) -> long {
         const auto pos = text.find(series + " ");
         return pos == std::string::npos ? 0 : std::stol(text.substr(pos + series.size() + 1));
     };
     const std::string ok = "searchd_requests_total{route=\"/api/search\",status=\"200\"}";
     const std::string bad = "searchd_requests_total{route=\"/api/search\",status=\"400\"}";
+    // A request is counted once its answer is written, which may be just
+    // after the client has read it: look again for a moment.
+    std::string metrics_after;
+    for (int i = 0; i < 100; ++i) {
+        metrics_after = client().Get("/metrics")->body;
+        if (count(metrics_after, bad) > count(metrics_before->body, bad)) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
     CHECK(count(metrics_after, ok) == count(metrics_before->body, ok) + 1);
     CHECK(count(metrics_after, bad) == count(metrics_before->body, bad) + 1);
     CHECK_THAT(metrics_after, Catch::Contains("searchd_request_duration_seconds_bucket{route=\"/api/search\",le=\"+Inf\"}"));

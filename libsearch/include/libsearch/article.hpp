@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "libsearch/date.hpp"
@@ -18,6 +19,9 @@ enum class DateSource {
     crawl,    ///< the day the page was crawled (WARC-Date), used when the page has none
     file,     ///< the input file's modification time, only when asked for (--date-from-mtime)
 };
+
+/// The name used in APIs and reports: "article", "crawl", "file"; "" for none.
+std::string_view date_source_name(DateSource source) noexcept;
 
 /// One news article. Only `id` is required; every other field may be empty.
 struct Article {

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "libsearch/article.hpp"
 #include "libsearch/errors.hpp"
 
 namespace libsearch {
@@ -71,6 +72,16 @@ Date parse_date_bound(std::string_view text, BoundSide side, const std::string& 
     if (auto date = try_parse_date_bound(text, side)) return *date;
     throw InvalidArgument(parameter, "'" + std::string(text) +
                                          "' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+}
+
+std::string_view date_source_name(DateSource source) noexcept {
+    switch (source) {
+        case DateSource::article: return "article";
+        case DateSource::crawl: return "crawl";
+        case DateSource::file: return "file";
+        case DateSource::none: break;
+    }
+    return "";
 }
 
 }  // namespace libsearch
