@@ -11,7 +11,15 @@ packages=(
   libgumbo-dev libarchive-dev libuchardet-dev libcld2-dev zlib1g-dev
   # tests
   catch2 python3
+  # page tests (tests/browser): Debian's Chromium, driven by playwright-core from npm
+  chromium
 )
+
+# Node.js and npm run the page tests. A machine that has them (any source)
+# keeps them; Debian's own are installed only where there are none.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -1,0 +1,60 @@
+// The whole state of the page lives in the URL's query string:
+//   ?q=TEXT&category=A&category=B&from=2013&to=2014-06&sort=newest&op=or&page=2&doc=ID
+// Defaults are left out, so shared URLs stay short.
+
+export const SORTS = ['relevance', 'newest', 'oldest'];
+export const OPS = ['and', 'or'];
+
+export const EMPTY_STATE = Object.freeze({
+  q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '',
+});
+
+/** The state in a query string ("?q=..."). Unknown values fall back to the defaults. */
+export function parseState(search) {
+  const p = new URLSearchParams(search);
+  const page = Number.parseInt(p.get('page') || '1', 10);
+  const categories = [];
+  for (const c of p.getAll('category')) if (c && !categories.includes(c)) categories.push(c);
+  return {
+    q: p.get('q') || '',
+    categories,
+    from: p.get('from') || '',
+    to: p.get('to') || '',
+    sort: SORTS.includes(p.get('sort')) ? p.get('sort') : 'relevance',
+    op: OPS.includes(p.get('op')) ? p.get('op') : 'and',
+    page: Number.isFinite(page) && page >= 1 ? page : 1,
+    doc: p.get('doc') || '',
+  };
+}
+
+/** The search part of the state as URLSearchParams (what /api/search takes too). */
+export function searchParams(state) {
+  const p = new URLSearchParams();
+  if (state.q) p.set('q', state.q);
+  for (const c of state.categories) p.append('category', c);
+  if (state.from) p.set('from', state.from);
+  if (state.to) p.set('to', state.to);
+  if (state.sort !== 'relevance') p.set('sort', state.sort);
+  if (state.op !== 'and') p.set('op', state.op);
+  if (state.page > 1) p.set('page', String(state.page));
+  return p;
+}
+
+/** The page URL ("?..." or "./") of a state. */
+export function stateUrl(state) {
+  const p = searchParams(state);
+  if (state.doc) p.set('doc', state.doc);
+  const s = p.toString();
+  return s ? `?${s}` : './';
+}
+
+/** A new state: `state` with `changes`; any change but `page` or `doc` goes back to page 1. */
+export function withChanges(state, changes) {
+  const next = { ...state, ...changes };
+  const resetsPage = Object.keys(changes).some((k) => k !== 'page' && k !== 'doc');
+  if (resetsPage && !('page' in changes)) next.page = 1;
+  return next;
+}
+
+/** True when any filter (category or date) is set. */
+export const hasFilters = (state) => state.categories.length > 0 || !!state.from || !!state.to;
