@@ -28,6 +28,8 @@ class Analyzer {
 
     const Language& language() const noexcept { return language_; }
     const Xapian::Stem& stemmer() const noexcept { return stemmer_; }
+    /// nullptr when the language has no stopword list.
+    const Xapian::Stopper* stopper() const noexcept { return stopper_; }
 
     /// STEM_SOME (stemmed Z terms for ranking, exact forms with positions) and
     /// stopwords indexed unstemmed only, so phrases keep them.

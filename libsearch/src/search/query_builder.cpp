@@ -24,7 +24,8 @@ std::size_t position_of(std::string_view text, const BadFieldValue& bad) {
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const analysis::Analyzer& analyzer, DefaultOperator op) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const analysis::Analyzer& analyzer, DefaultOperator op)
+    : stopper_(analyzer.stopper()) {
     analyzer.configure(parser_);
     parser_.set_database(db);
     parser_.set_default_op(op == DefaultOperator::op_or ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
@@ -43,12 +44,43 @@ Xapian::Query QueryBuilder::parse_with(const std::string& text, unsigned flags, 
     return query;
 }
 
+// Xapian keeps the words of an all-stopword query, stemmed, without telling.
+bool QueryBuilder::only_stopwords(std::string_view folded) const {
+    if (!stopper_) return false;
+    bool any = false;
+    std::string word;
+    auto word_ends = [&] {
+        if (word.empty()) return true;
+        any = true;
+        const bool stop = (*stopper_)(word);
+        word.clear();
+        return stop;
+    };
+    for (Xapian::Utf8Iterator it(folded.data(), folded.size()); it != Xapian::Utf8Iterator(); ++it) {
+        if (Xapian::Unicode::is_wordchar(*it) || *it == '\'') {
+            Xapian::Unicode::append_utf8(word, *it);
+        } else if (!word_ends()) {
+            return false;
+        }
+    }
+    return word_ends() && any;
+}
+
 ParsedQuery QueryBuilder::parse(std::string_view text) {
     ParsedQuery parsed;
     const std::string folded = fold_case(analysis::normalize_spelling(text));
     try {
         parsed.query = parse_with(folded, kFullSyntax, text);
         parsed.warnings = unbalanced_warnings(text);
+        // A query of stopwords only ("the who") keeps them, stemmed, but
+        // stopwords are indexed unstemmed only: search them as written.
+        if (only_stopwords(folded)) {
+            parser_.set_stopper(nullptr);
+            parser_.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+            parsed.query = parse_with(folded, kFullSyntax, text);
+            parser_.set_stopper(stopper_);
+            parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        }
         // Xapian treats a query of only excluded words as if they were wanted.
         if (auto excluded = excluded_words_only(folded)) {
             const auto op = parser_.get_default_op();

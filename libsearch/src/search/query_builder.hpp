@@ -35,7 +35,10 @@ class QueryBuilder {
   private:
     Xapian::Query parse_with(const std::string& text, unsigned flags, std::string_view original);
 
+    bool only_stopwords(std::string_view folded) const;
+
     Xapian::QueryParser parser_;
+    const Xapian::Stopper* stopper_;
     FieldErrors field_errors_;
 };
 
