@@ -16,6 +16,7 @@
 #include "search/facets.hpp"
 #include "search/highlighter.hpp"
 #include "search/query_builder.hpp"
+#include "search/ranking.hpp"
 
 namespace libsearch {
 
@@ -145,9 +146,9 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
     }
     const Xapian::Query filter = filter_query(r);
     if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
-    response.query_description = query.get_description();
-
     Xapian::Enquire enquire(db);
+    query = search::prepare_ranking(enquire, query, r);
+    response.query_description = query.get_description();
     enquire.set_query(query);
     SortOrder sort = r.sort;
     if (!has_text && sort == SortOrder::relevance) sort = SortOrder::newest;
