@@ -28,7 +28,7 @@ index: build
 	$(BUILD)/bin/indexer --db $(INDEX) corpus
 
 run: index
-	$(BUILD)/bin/searchd --db $(INDEX) --host $(HOST) --port $(PORT) --web web
+	$(BUILD)/bin/searchd --db $(INDEX) --host $(HOST) --port $(PORT) --web web --synonyms corpus/config/synonyms.conf
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize:

@@ -1,6 +1,6 @@
 // searchd: serve a libsearch index over HTTP, with the search page.
 //
-//   searchd --db DIR [--host 127.0.0.1] [--port 8080] [--web DIR] [--threads N]
+//   searchd --db DIR [--host 127.0.0.1] [--port 8080] [--web DIR] [--synonyms FILE] [--threads N]
 //
 // The first line on stdout is "listening on http://HOST:PORT". SIGINT and
 // SIGTERM stop it after the requests in flight. One access-log line per
@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
     app.add_option("--host", options.host, "Address to listen on (default 127.0.0.1)");
     app.add_option("--port", options.port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
     app.add_option("--web", options.web_dir, "Folder of the page (default: the project's web/; empty: API only)");
+    app.add_option("--synonyms", options.synonyms_file,
+                   "File of synonym groups applied to queries (one group per line: A | B | \"C D\")");
     app.add_option("--threads", options.threads, "Worker threads = concurrent connections (default 64)")
         ->check(CLI::Range(1, 4096));
     app.add_option("--keep-alive", options.keep_alive_max_count, "Requests per keep-alive connection (default 10000)");

@@ -17,8 +17,8 @@ std::atomic<unsigned> next_pool_id{0};
 
 }  // namespace
 
-SearcherPool::SearcherPool(std::string path, std::chrono::milliseconds refresh)
-    : path_(std::move(path)), refresh_(refresh), id_(next_pool_id++) {
+SearcherPool::SearcherPool(std::string path, std::chrono::milliseconds refresh, libsearch::Synonyms synonyms)
+    : path_(std::move(path)), refresh_(refresh), synonyms_(std::move(synonyms)), id_(next_pool_id++) {
     libsearch::Searcher probe(path_);
 }
 
@@ -28,6 +28,7 @@ libsearch::Searcher& SearcherPool::local() {
     const auto now = std::chrono::steady_clock::now();
     if (!mine.searcher) {
         mine.searcher = std::make_unique<libsearch::Searcher>(path_);
+        mine.searcher->set_synonyms(synonyms_);
         mine.checked = now;
     } else if (now - mine.checked >= refresh_) {
         mine.searcher->reopen();

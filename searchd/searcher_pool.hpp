@@ -14,7 +14,8 @@ class SearcherPool {
   public:
     /// Opens one Searcher at once, so a missing index fails at start.
     /// @throws libsearch::IndexError
-    SearcherPool(std::string path, std::chrono::milliseconds refresh);
+    /// Every Searcher expands queries with `synonyms`.
+    SearcherPool(std::string path, std::chrono::milliseconds refresh, libsearch::Synonyms synonyms = {});
 
     /// This thread's Searcher, reopened when it is older than `refresh`.
     libsearch::Searcher& local();
@@ -24,6 +25,7 @@ class SearcherPool {
   private:
     std::string path_;
     std::chrono::milliseconds refresh_;
+    libsearch::Synonyms synonyms_;
     unsigned id_;  // tells pools apart in the thread-local cache
 };
 

@@ -38,7 +38,8 @@ struct Server::Impl {
 
     explicit Impl(ServerOptions o)
         : options(std::move(o)),
-          searchers(options.db, options.refresh),
+          searchers(options.db, options.refresh,
+                    options.synonyms_file.empty() ? libsearch::Synonyms() : libsearch::Synonyms::load(options.synonyms_file)),
           files(options.web_dir),
           context{searchers, files, metrics, options.limits} {
         configure();

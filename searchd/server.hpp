@@ -15,6 +15,7 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 8080;  ///< 0: any free port
     std::string web_dir;  ///< empty: no page, API only
+    std::string synonyms_file;  ///< empty: no synonyms (format: libsearch/synonyms.hpp)
     /// Worker threads. cpp-httplib gives each keep-alive connection a worker
     /// for its lifetime, so this bounds the concurrent connections served.
     unsigned threads = 64;

@@ -401,3 +401,23 @@ TEST_CASE("searchd refuses bad command lines and missing indexes", "[searchd][er
     CHECK_THROWS_WITH(ServerProcess(SEARCHD_PATH, {"--db", dir / "missing"}), Catch::Contains("no index"));
     CHECK_THROWS(ServerProcess(SEARCHD_PATH, {}));
 }
+
+TEST_CASE("searchd applies a synonyms file, and refuses a malformed one", "[searchd][synonyms]") {
+    TempDir dir;
+    const std::string db = dir / "db";
+    {
+        libsearch::IndexWriter writer({.path = db});
+        writer.add(article("agency", "Report", "The UN refugee agency counted the residents."));
+        writer.add(article("acronym", "Visit", "UNHCR staff visited the camp."));
+    }
+    std::ofstream(dir / "synonyms.conf") << "UNHCR | \"UN refugee agency\"\n";
+    ServerProcess server(SEARCHD_PATH, {"--db", db, "--web", "", "--synonyms", dir / "synonyms.conf", "--quiet"});
+    httplib::Client c("127.0.0.1", server.port());
+    auto res = c.Get("/api/search?q=unhcr");
+    REQUIRE(res);
+    CHECK(json::parse(res->body)["total"] == 2);
+
+    std::ofstream(dir / "bad.conf") << "lonely\n";
+    CHECK_THROWS_WITH(ServerProcess(SEARCHD_PATH, {"--db", db, "--synonyms", dir / "bad.conf"}),
+                      Catch::Contains("bad.conf:1"));
+}

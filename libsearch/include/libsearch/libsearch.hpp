@@ -10,3 +10,4 @@
 #include "libsearch/language.hpp"
 #include "libsearch/schema.hpp"
 #include "libsearch/searcher.hpp"
+#include "libsearch/synonyms.hpp"

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "libsearch/article.hpp"
+#include "libsearch/synonyms.hpp"
 
 namespace libsearch {
 
@@ -194,6 +195,10 @@ class Searcher {
 
     /// Pick up commits made since opening. @return true when the index changed.
     bool reopen();
+
+    /// Expand queries with these synonyms from now on (see synonyms.hpp):
+    /// in search() and highlighted_article(). An empty set turns it off.
+    void set_synonyms(Synonyms synonyms);
 
     /// Articles in the index.
     std::uint64_t size() const;

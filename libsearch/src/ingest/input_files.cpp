@@ -17,7 +17,7 @@ namespace {
 bool not_archive_content(const fs::path& path) {
     static constexpr std::string_view kExtensions[] = {
         ".md",  ".rst", ".py",   ".sh",  ".pl",   ".rb",  ".js",  ".mjs", ".ts",   ".css", ".cmake", ".dtd",
-        ".xsd", ".c",   ".cc",   ".cpp", ".h",    ".hpp", ".yml", ".yaml", ".toml", ".ini", ".cfg",   ".lock",
+        ".xsd", ".conf", ".c",   ".cc",   ".cpp", ".h",    ".hpp", ".yml", ".yaml", ".toml", ".ini", ".cfg",   ".lock",
         ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".pdf", ".zip",  ".exe", ".so",    ".o"};
     static constexpr std::string_view kNames[] = {"readme", "license", "licence", "copying", "provenance",
                                                   "sha256sums", "md5sums", "manifest", "makefile", "changelog"};

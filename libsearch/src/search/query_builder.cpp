@@ -24,8 +24,9 @@ std::size_t position_of(std::string_view text, const BadFieldValue& bad) {
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const analysis::Analyzer& analyzer, DefaultOperator op)
-    : stopper_(analyzer.stopper()) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const analysis::Analyzer& analyzer, DefaultOperator op,
+                           const Synonyms* synonyms)
+    : stopper_(analyzer.stopper()), synonyms_(synonyms) {
     analyzer.configure(parser_);
     parser_.set_database(db);
     parser_.set_default_op(op == DefaultOperator::op_or ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
@@ -68,7 +69,8 @@ bool QueryBuilder::only_stopwords(std::string_view folded) const {
 
 ParsedQuery QueryBuilder::parse(std::string_view text) {
     ParsedQuery parsed;
-    const std::string folded = fold_case(analysis::normalize_spelling(text));
+    const std::string expanded = synonyms_ ? synonyms_->expand(text) : std::string(text);
+    const std::string folded = fold_case(analysis::normalize_spelling(expanded));
     try {
         parsed.query = parse_with(folded, kFullSyntax, text);
         parsed.warnings = unbalanced_warnings(text);

@@ -9,6 +9,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "libsearch/searcher.hpp"
+#include "libsearch/synonyms.hpp"
 #include "search/field_processors.hpp"
 
 namespace libsearch::search {
@@ -23,7 +24,9 @@ struct ParsedQuery {
 /// make; one per search.
 class QueryBuilder {
   public:
-    QueryBuilder(const Xapian::Database& db, const analysis::Analyzer& analyzer, DefaultOperator op);
+    /// `synonyms` (may be null) expands query text before parsing.
+    QueryBuilder(const Xapian::Database& db, const analysis::Analyzer& analyzer, DefaultOperator op,
+                 const Synonyms* synonyms = nullptr);
 
     /// @throws QuerySyntaxError for a bad field value (date:2013-13-45).
     ParsedQuery parse(std::string_view text);
@@ -39,6 +42,7 @@ class QueryBuilder {
 
     Xapian::QueryParser parser_;
     const Xapian::Stopper* stopper_;
+    const Synonyms* synonyms_;
     FieldErrors field_errors_;
 };
 

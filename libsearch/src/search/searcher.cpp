@@ -95,6 +95,7 @@ struct Searcher::Impl {
     std::string path;
     Xapian::Database db;
     analysis::AnalyzerCache analyzers;
+    Synonyms synonyms;
 
     explicit Impl(std::string p) : path(std::move(p)) {
         if (path.empty()) throw InvalidArgument("path", "an index path is required");
@@ -133,7 +134,7 @@ struct Searcher::Impl {
 SearchResponse Searcher::Impl::run(const SearchRequest& r) {
     SearchResponse response;
     const analysis::Analyzer& analyzer = analyzers.get(query_language(r));
-    search::QueryBuilder builder(db, analyzer, r.default_operator);
+    search::QueryBuilder builder(db, analyzer, r.default_operator, &synonyms);
 
     Xapian::Query query;
     const bool has_text = r.query.find_first_not_of(" \t\r\n") != std::string::npos;
@@ -215,7 +216,8 @@ std::optional<HighlightedArticle> Searcher::highlighted_article(const std::strin
         const analysis::Analyzer& analyzer = impl_->analyzers.get(impl_->query_language(request));
         Xapian::Enquire enquire(impl_->db);
         if (query.find_first_not_of(" \t\r\n") != std::string::npos)
-            enquire.set_query(search::QueryBuilder(impl_->db, analyzer, DefaultOperator::op_or).parse(query).query);
+            enquire.set_query(
+                search::QueryBuilder(impl_->db, analyzer, DefaultOperator::op_or, &impl_->synonyms).parse(query).query);
         const Xapian::MSet mset = enquire.get_mset(0, 0);
         const search::Highlighter highlighter(mset, analyzer.stemmer());
         HighlightedArticle out;
@@ -263,6 +265,8 @@ std::vector<Suggestion> Searcher::suggest(const std::string& prefix_text, std::s
         return out;
     });
 }
+
+void Searcher::set_synonyms(Synonyms synonyms) { impl_->synonyms = std::move(synonyms); }
 
 bool Searcher::reopen() {
     try {
