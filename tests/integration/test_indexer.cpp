@@ -276,3 +276,28 @@ TEST_CASE("all of Reuters-21578 goes in through the indexer", "[indexer][integra
     CHECK(rerun["files"]["read"] == 0);
     CHECK(rerun["files"]["unchanged"] == 22);
 }
+
+TEST_CASE("a file that goes bad keeps its articles and is reported on every run", "[indexer][integration]") {
+    TempDir dir;
+    const fs::path in = dir.path() / "in";
+    const std::string feed = jsonl_record("k1", "Kept article", "Body that must survive.", "News", "2013-01-01") + "\n";
+    write(in / "feed.jsonl.gz", gzip(feed));
+    const std::string db = dir / "db";
+    CHECK(report_of(indexer({"--db", db, "--json", in.string()}))["articles"]["added"] == 1);
+
+    write(in / "feed.jsonl.gz", gzip(feed).substr(0, 15));  // truncated by a failed copy
+    for (int run = 0; run < 2; ++run) {
+        auto result = indexer({"--db", db, "--json", in.string()});
+        CHECK(result.status == 1);
+        auto report = report_of(result);
+        CHECK(report["files"]["skipped"] == 1);
+        CHECK(report["articles"]["removed"] == 0);
+        REQUIRE(report["skipped"].size() == 1);
+        CHECK_THAT(report["skipped"][0]["reason"].get<std::string>(), Catch::Contains("truncated"));
+        CHECK(search(db, "survive") == std::vector<std::string>{"k1"});
+    }
+    write(in / "feed.jsonl.gz", gzip(feed));  // mended
+    auto mended = report_of(indexer({"--db", db, "--json", in.string()}));
+    CHECK(mended["skipped"].empty());
+    CHECK(mended["files"]["unchanged"] == 1);  // the same bytes as when it was indexed
+}

@@ -115,6 +115,7 @@ FileOutcome Run::examine(const std::string& path) const {
         return outcome;
     }
     if (st->size > options_.read.max_bytes) {
+        outcome.kind = FileOutcome::Kind::unreadable;
         outcome.result.skipped.push_back(
             {path, 0, "file is larger than the " + std::to_string(options_.read.max_bytes >> 20) + " MiB limit"});
         return outcome;
@@ -187,9 +188,17 @@ void Run::release(const std::string& id) {
 }
 
 void Run::apply(FileOutcome&& outcome) {
+    bool whole_file_skipped = false;
     for (auto& skipped : outcome.result.skipped) {
-        if (skipped.line == 0) ++report_.files_skipped;
+        whole_file_skipped = whole_file_skipped || skipped.line == 0;
         report_.skipped.push_back(std::move(skipped));
+    }
+    // An unusable file (damaged, truncated, too large, now binary) keeps the
+    // articles it gave before and its state, so it is reported again on every
+    // run until it is mended: nothing already indexed is lost.
+    if (whole_file_skipped && outcome.result.articles.empty()) {
+        ++report_.files_skipped;
+        return;
     }
     switch (outcome.kind) {
         case FileOutcome::Kind::unreadable:
