@@ -22,6 +22,10 @@ const std::vector<ParamSpec>& search_params() {
         {"size", "integer", "Hits per page.", {}, 1, 100, "10"},
         {"op", "string", "How words without an operator combine.", {"and", "or"}, 0, 0, "and"},
         {"exact", "integer", "1: count the total and facets exactly.", {"0", "1"}, 0, 0, "0"},
+        {"recency", "integer",
+         "With relevance order, favour newer articles: the boost halves every this many days "
+         "before the newest article (0: off).",
+         {}, 0, 36500, "0"},
     };
     return specs;
 }
@@ -114,6 +118,7 @@ libsearch::SearchRequest decode_search(const Params& params, const RequestLimits
     request.default_operator =
         value_of(params, "op", "and") == "or" ? libsearch::DefaultOperator::op_or : libsearch::DefaultOperator::op_and;
     request.exact = value_of(params, "exact", "0") == "1";
+    request.recency_half_life_days = static_cast<double>(integer(params, spec_of("recency")));
     request.time_limit_ms = limits.time_limit_ms;
     return request;
 }

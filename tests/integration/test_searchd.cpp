@@ -153,6 +153,8 @@ TEST_CASE("search parameters: category, from/to, sort, page, size, op, exact", "
     CHECK(hit_ids(get_json("/api/search?category=Iranian+opposition")) ==
           std::vector<std::string>{"blockade", "liberty"});
     CHECK(get_json("/api/search?q=Liberti")["suggestion"] == "liberty");
+    // A recency boost reorders, never filters (its effect: the [recency] unit test).
+    CHECK(get_json("/api/search?q=camp&recency=30")["total"] == get_json("/api/search?q=camp")["total"]);
 }
 
 TEST_CASE("bad parameters and queries are 400 with a message naming them", "[searchd][errors]") {
@@ -171,6 +173,7 @@ TEST_CASE("bad parameters and queries are 400 with a message naming them", "[sea
         {"/api/search?sort=random", "bad_parameter", "sort"},
         {"/api/search?op=xor", "bad_parameter", "op"},
         {"/api/search?exact=yes", "bad_parameter", "exact"},
+        {"/api/search?recency=-1", "bad_parameter", "recency"},
         {"/api/search?from=2013-13", "bad_parameter", "from"},
         {"/api/search?to=yesterday", "bad_parameter", "to"},
         {"/api/search?from=2014&to=2013", "bad_parameter", "to"},
@@ -277,7 +280,8 @@ TEST_CASE("/openapi.json describes every route and exactly the parameters accept
     // Every documented query parameter is accepted with a valid value...
     const std::map<std::string, std::string> valid{{"q", "camp"}, {"category", "Economy"}, {"from", "2013"},
                                                    {"to", "2014"}, {"sort", "newest"}, {"page", "1"},
-                                                   {"size", "5"}, {"op", "or"}, {"exact", "1"}};
+                                                   {"size", "5"}, {"op", "or"}, {"exact", "1"},
+                                                   {"recency", "365"}};
     for (const auto& [path, item] : spec["paths"].items()) {
         std::string target = path == "/api/doc/{id}" ? "/api/doc/liberty" : path;
         for (const auto& param : item["get"]["parameters"]) {

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "sample_articles.hpp"
+#include "search/recency.hpp"
+
+namespace search = libsearch::search;
 
 using namespace testsupport;
 using libsearch::SearchRequest;
@@ -168,4 +171,27 @@ TEST_CASE("a searcher reopened after a commit sees the new articles", "[search][
     CHECK(searcher.reopen());
     CHECK(ids(searcher.search({.query = "beta"})) == Ids{"2"});
     CHECK_FALSE(searcher.reopen());
+}
+
+TEST_CASE("the recency boost favours newer articles without hiding much better old ones", "[search][recency]") {
+    TestIndex index({article("old", "Report", "Talks on the dam resumed.", {}, day(2010, 1, 1)),
+                     article("new", "Report", "Talks on the dam resumed.", {}, day(2014, 1, 1)),
+                     article("undated", "Report", "Talks on the dam resumed."),
+                     article("strong-old", "Dam talks: dam dam dam", "The dam, the dam and the dam talks.", {},
+                             day(2009, 1, 1))});
+    auto searcher = index.searcher();
+    auto plain = ids(searcher.search({.query = "dam"}));
+    CHECK(plain.front() == "strong-old");
+    auto boosted = ids(searcher.search({.query = "dam", .recency_half_life_days = 365}));
+    CHECK(boosted.front() == "strong-old");  // a much better match stays first
+    // Among equal matches, the newer comes first, the undated last.
+    auto pos = [&](const std::string& id) { return std::find(boosted.begin(), boosted.end(), id) - boosted.begin(); };
+    CHECK(pos("new") < pos("old"));
+    CHECK(pos("old") < pos("undated"));
+    // Off, nothing changes; sorted by date, it does not apply.
+    CHECK(ids(searcher.search({.query = "dam", .recency_half_life_days = 0})) == plain);
+    CHECK_THROWS_AS(searcher.search({.query = "dam", .recency_half_life_days = -1}), libsearch::InvalidArgument);
+    CHECK(search::day_number("19700102") == 1);
+    CHECK(search::day_number("20000301") - search::day_number("20000228") == 2);
+    CHECK(search::day_number("bad") == 0);
 }

@@ -54,6 +54,11 @@ struct SearchRequest {
     std::string to;
     /// Result order. With empty query text, relevance means newest.
     SortOrder sort = SortOrder::relevance;
+    /// With relevance order: favour newer articles, the boost halving every
+    /// this many days before the newest article of the index. The boost is at
+    /// most a fifth of the best weight the query can reach, so a much better
+    /// older match still comes first. 0: off.
+    double recency_half_life_days = 0;
     /// Hits to skip, and hits to return (1..100).
     std::size_t offset = 0;
     std::size_t limit = 10;

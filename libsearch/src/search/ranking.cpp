@@ -1,5 +1,7 @@
 #include "search/ranking.hpp"
 
+#include "search/recency.hpp"
+
 namespace libsearch::search {
 namespace {
 
@@ -16,11 +18,20 @@ constexpr double b = 0.75;
 constexpr double min_normlen = 0.5;
 constexpr double delta = 0.25;
 
+// The recency boost is at most this share of the best weight the query can
+// reach, so an old article that matches much better still ranks first.
+constexpr double recency_share = 0.2;
+
 }  // namespace
 
-Xapian::Query prepare_ranking(Xapian::Enquire& enquire, const Xapian::Query& query, const SearchRequest&) {
+Xapian::Query prepare_ranking(Xapian::Enquire& enquire, const Xapian::Query& query, const SearchRequest& request) {
     enquire.set_weighting_scheme(Xapian::BM25PlusWeight(k1, k2, k3, b, min_normlen, delta));
-    return query;
+    if (request.recency_half_life_days <= 0 || request.sort != SortOrder::relevance) return query;
+    enquire.set_query(query);
+    const double best = enquire.get_mset(0, 0).get_max_possible();
+    if (best <= 0) return query;
+    auto* recency = new RecencySource(request.recency_half_life_days, recency_share * best);
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(recency->release()));
 }
 
 }  // namespace libsearch::search

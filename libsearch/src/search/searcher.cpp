@@ -41,6 +41,8 @@ void validate(const SearchRequest& r) {
         throw InvalidArgument("snippet_length", "must be between 20 and 1000, got " + std::to_string(r.snippet_length));
     if (r.offset > 1'000'000) throw InvalidArgument("offset", "must be at most 1000000");
     if (r.time_limit_ms < 0) throw InvalidArgument("time_limit_ms", "cannot be negative");
+    if (r.recency_half_life_days < 0 || r.recency_half_life_days > 1e6)
+        throw InvalidArgument("recency", "half life must be between 0 and 1000000 days");
 }
 
 Xapian::Query filter_query(const SearchRequest& r) {
