@@ -65,13 +65,12 @@ struct Server::Impl {
             request_start = std::chrono::steady_clock::now();
             return httplib::Server::HandlerResponse::Unhandled;
         });
-        http.set_post_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+        http.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
             response.set_header("X-Content-Type-Options", "nosniff");
             response.set_header("X-Frame-Options", "DENY");
             response.set_header("Referrer-Policy", "no-referrer");
             const bool page = response.get_header_value("Content-Type").rfind("text/html", 0) == 0;
             response.set_header("Content-Security-Policy", page ? kPagePolicy : kApiPolicy);
-            (void)request;
         });
         http.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
             response.status = 500;
