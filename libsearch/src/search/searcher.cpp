@@ -98,11 +98,16 @@ struct Searcher::Impl {
     Xapian::Database db;
     analysis::AnalyzerCache analyzers;
     Synonyms synonyms;
+    Language default_language;
 
     explicit Impl(std::string p) : path(std::move(p)) {
         if (path.empty()) throw InvalidArgument("path", "an index path is required");
         // Opening while a writer commits can meet a revision it just replaced.
-        reading("opening", [&] { db = Xapian::Database(path); });
+        // The default language is set when the index is made and never changes.
+        reading("opening", [&] {
+            db = Xapian::Database(path);
+            default_language = resolve_language(db.get_metadata(schema::meta_default_language));
+        });
     }
 
     // Runs a read, reopening and retrying when a writer's commits overtake it.
@@ -127,7 +132,7 @@ struct Searcher::Impl {
     }
 
     Language query_language(const SearchRequest& r) const {
-        return resolve_language(r.language.empty() ? db.get_metadata(schema::meta_default_language) : r.language);
+        return r.language.empty() ? default_language : resolve_language(r.language);
     }
 
     SearchResponse run(const SearchRequest& r);
@@ -287,8 +292,7 @@ std::string Searcher::last_commit() const {
 }
 
 std::string Searcher::default_language() const {
-    return impl_->reading("reading",
-                          [&] { return resolve_language(impl_->db.get_metadata(schema::meta_default_language)).code; });
+    return impl_->default_language.code;
 }
 
 }  // namespace libsearch
