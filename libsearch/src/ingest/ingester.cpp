@@ -5,13 +5,13 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <map>
 #include <set>
 #include <thread>
 
+#include "ingest/file_bytes.hpp"
 #include "ingest/file_state.hpp"
 #include "ingest/ordered_pool.hpp"
 
@@ -114,17 +114,10 @@ FileOutcome Run::examine(const std::string& path) const {
         outcome.kind = FileOutcome::Kind::unchanged;
         return outcome;
     }
-    if (st->size > options_.read.max_bytes) {
+    std::string bytes, error;
+    if (!ingest::read_file_bytes(path, options_.read.max_bytes, bytes, error)) {
         outcome.kind = FileOutcome::Kind::unreadable;
-        outcome.result.skipped.push_back(
-            {path, 0, "file is larger than the " + std::to_string(options_.read.max_bytes >> 20) + " MiB limit"});
-        return outcome;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (!in.good() && !in.eof()) {
-        outcome.kind = FileOutcome::Kind::unreadable;
-        outcome.result.skipped.push_back({path, 0, "cannot read file"});
+        outcome.result.skipped.push_back({path, 0, error});
         return outcome;
     }
     outcome.state.hash = ingest::content_hash(bytes);

@@ -1,9 +1,7 @@
-#include <fstream>
-#include <sstream>
-
 #include "analysis/utf8.hpp"
 #include "core/schema_terms.hpp"
 #include "ingest/decompress.hpp"
+#include "ingest/file_bytes.hpp"
 #include "ingest/html/charset.hpp"
 #include "ingest/text_util.hpp"
 #include "libsearch/ingest.hpp"
@@ -96,8 +94,7 @@ ReadResult read_input(std::string_view bytes, std::string_view source, const Rea
         result.skipped.push_back({std::string(source), 0, std::move(reason)});
         return result;
     };
-    const auto limit_mib = std::to_string(options.max_bytes >> 20);
-    if (bytes.size() > options.max_bytes) return skip("file is larger than the " + limit_mib + " MiB limit");
+    if (bytes.size() > options.max_bytes) return skip(ingest::too_large_reason(options.max_bytes));
 
     ingest::Decompressed unpacked;
     std::string_view content = bytes;
@@ -125,16 +122,8 @@ ReadResult read_input(std::string_view bytes, std::string_view source, const Rea
 
 ReadResult read_file(const std::filesystem::path& path, const ReadOptions& options) {
     const std::string source = path.string();
-    std::error_code error;
-    const auto size = std::filesystem::file_size(path, error);
-    if (error) return {{}, {{source, 0, "cannot read file: " + error.message()}}};
-    if (size > options.max_bytes)
-        return {{}, {{source, 0, "file is larger than the " + std::to_string(options.max_bytes >> 20) + " MiB limit"}}};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {{}, {{source, 0, "cannot open file"}}};
-    std::string bytes(size, '\0');
-    in.read(bytes.data(), static_cast<std::streamsize>(size));
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    std::string bytes, error;
+    if (!ingest::read_file_bytes(source, options.max_bytes, bytes, error)) return {{}, {{source, 0, error}}};
     return read_input(bytes, source, options);
 }
 
