@@ -1,9 +1,9 @@
 #include "core/schema_terms.hpp"
 
-#include <cstdint>
 #include <cstdio>
 
 #include "analysis/utf8.hpp"
+#include "core/fnv1a.hpp"
 #include "libsearch/schema.hpp"
 
 namespace libsearch::schema_terms {
@@ -119,7 +119,7 @@ std::vector<std::string> unpack_categories(std::string_view packed) {
 }
 
 std::string content_hash(std::string_view title, std::string_view body) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    Fnv1a hash;
     bool pending_space = false;
     auto feed = [&](std::string_view text) {
         for (char c : utf8::lower(text)) {
@@ -127,19 +127,15 @@ std::string content_hash(std::string_view title, std::string_view body) {
                 pending_space = true;
                 continue;
             }
-            if (pending_space) {
-                hash = (hash ^ static_cast<unsigned char>(' ')) * 0x100000001b3ULL;
-                pending_space = false;
-            }
-            hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+            if (pending_space) hash.add(' ');
+            pending_space = false;
+            hash.add(static_cast<unsigned char>(c));
         }
         pending_space = true;
     };
     feed(title);
     feed(body);
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash));
-    return buf;
+    return hash.hex();
 }
 
 }  // namespace libsearch::schema_terms

@@ -1,6 +1,6 @@
 #include "ingest/file_state.hpp"
 
-#include <cstdio>
+#include "core/fnv1a.hpp"
 
 namespace libsearch::ingest {
 
@@ -9,17 +9,15 @@ constexpr std::string_view kVersion = "v1";
 constexpr std::size_t kMaxKeyPath = 180;
 }  // namespace
 
-std::string content_hash(std::string_view bytes) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (unsigned char c : bytes) hash = (hash ^ c) * 0x100000001b3ULL;
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash));
-    return buf;
+std::string bytes_hash(std::string_view bytes) {
+    Fnv1a hash;
+    hash.add(bytes);
+    return hash.hex();
 }
 
 std::string file_state_key(std::string_view absolute_path) {
     if (absolute_path.size() <= kMaxKeyPath) return std::string(kFileStatePrefix) + std::string(absolute_path);
-    return std::string(kFileStatePrefix) + "#" + content_hash(absolute_path);
+    return std::string(kFileStatePrefix) + "#" + bytes_hash(absolute_path);
 }
 
 namespace {

@@ -14,7 +14,7 @@ struct FileState {
     std::string path;  ///< absolute path
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
-    std::string hash;              ///< content_hash() of the bytes
+    std::string hash;              ///< bytes_hash() of the file
     std::vector<std::string> ids;  ///< articles read from it
 };
 
@@ -28,6 +28,6 @@ std::string encode_file_state(const FileState& state);
 std::optional<FileState> decode_file_state(std::string_view value);
 
 /// A 64-bit FNV-1a hash of bytes, as 16 hex digits.
-std::string content_hash(std::string_view bytes);
+std::string bytes_hash(std::string_view bytes);
 
 }  // namespace libsearch::ingest

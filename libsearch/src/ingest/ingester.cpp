@@ -120,7 +120,7 @@ FileOutcome Run::examine(const std::string& path) const {
         outcome.result.skipped.push_back({path, 0, error});
         return outcome;
     }
-    outcome.state.hash = ingest::content_hash(bytes);
+    outcome.state.hash = ingest::bytes_hash(bytes);
     if (known && !options_.force && known_hash_.at(outcome.state.path) == outcome.state.hash) {
         outcome.kind = FileOutcome::Kind::touched;
         return outcome;
