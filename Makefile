@@ -8,7 +8,7 @@ INDEX ?= $(BUILD)/corpus-index
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: all setup configure build test run index sanitize clean
+.PHONY: all setup configure build test run index sanitize bench clean
 
 all: build
 
@@ -29,6 +29,12 @@ index: build
 
 run: index
 	$(BUILD)/bin/searchd --db $(INDEX) --host $(HOST) --port $(PORT) --web web --synonyms corpus/config/synonyms.conf
+
+# Benchmarks beside raw Xapian, scriptindex and SQLite FTS5 (tests/bench/RESULTS.md).
+# BENCH_SIZES picks corpus sizes, e.g. BENCH_SIZES=21k,100k,1M.
+BENCH_SIZES ?= 21k
+bench: build
+	tests/bench/run.sh --build $(BUILD) --sizes $(BENCH_SIZES)
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize:
