@@ -105,3 +105,50 @@ TEST_CASE("suggestions complete the last word from words and titles", "[search][
     CHECK(searcher.suggest("zzz").empty());
     CHECK(searcher.suggest("\"LIB", 1).at(0).text == "liberty");
 }
+
+TEST_CASE("acronyms are searched and marked as the indexer reads them", "[snippets][query]") {
+    TestIndex index({article("a", "Deficit", "The U.S. trade deficit widened, the U.N. said."),
+                     article("b", "Other", "Trade talks between us and them.")});
+    auto searcher = index.searcher();
+    const auto response = searcher.search({.query = "U.S. deficit"});
+    const auto& hit = only_hit(response);
+    CHECK(hit.id == "a");
+    CHECK_THAT(hit.snippet, Catch::Contains("The <mark>U.S.</mark> trade <mark>deficit</mark> widened"));
+    CHECK(only_hit(searcher.search({.query = "\"U.N. said\""})).id == "a");
+}
+
+TEST_CASE("a snippet starts near its best passage, with a little context, in one line", "[snippets]") {
+    std::string body = "Opening paragraph about the weather.\n\n";
+    for (int i = 0; i < 30; ++i) body += "Filler line " + std::to_string(i) + ".\n";
+    body += "\nThe central bank raised interest rates on Tuesday. Analysts expected interest rates to rise.\n\n"
+            "Closing words that go on and on, long after the passage that matters, to the very end.";
+    TestIndex index({article("a", "Rates", body)});
+    const auto response = index.searcher().search({.query = "\"interest rates\" bank", .snippet_length = 120});
+    const auto& hit = only_hit(response);
+    CHECK_THAT(hit.snippet, Catch::StartsWith("…The central <mark>bank</mark> raised <mark>interest rates</mark>"));
+    CHECK(hit.snippet.find('\n') == std::string::npos);
+    CHECK_THAT(hit.snippet, Catch::EndsWith("…"));
+}
+
+TEST_CASE("snippets and titles stay escaped and well marked for every kind of word", "[snippets][security]") {
+    TestIndex index({article("a", "C++ & \"quotes\"",
+                             "Iraq's officials met at AT&T; 3.5 million users of C++ and café owners came.")});
+    auto searcher = index.searcher();
+    const auto response = searcher.search({.query = "iraq café 3.5"});
+    const auto& hit = only_hit(response);
+    CHECK_THAT(hit.snippet, Catch::Contains("<mark>Iraq's</mark>"));
+    CHECK_THAT(hit.snippet, Catch::Contains("<mark>3.5</mark> million"));
+    CHECK_THAT(hit.snippet, Catch::Contains("<mark>café</mark>"));
+    CHECK_THAT(hit.snippet, Catch::Contains("AT&amp;T"));
+    CHECK(hit.title_html == "C++ &amp; &quot;quotes&quot;");
+    const auto wildcard = searcher.search({.query = "offic*"});
+    const auto& wild = only_hit(wildcard);
+    CHECK_THAT(wild.snippet, Catch::Contains("<mark>officials</mark>"));
+    const auto negation = searcher.search({.query = "users -zebra"});
+    const auto& negated = only_hit(negation);
+    CHECK_THAT(negated.snippet, Catch::Contains("<mark>users</mark>"));
+    const auto off = searcher.search({.query = "users", .snippets = false});
+    REQUIRE(off.hits.size() == 1);
+    CHECK(off.hits[0].snippet.empty());
+    CHECK(off.hits[0].title == "C++ & \"quotes\"");
+}

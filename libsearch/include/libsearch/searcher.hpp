@@ -65,6 +65,9 @@ struct SearchRequest {
     DefaultOperator default_operator = DefaultOperator::op_and;
     /// Target length of a snippet in bytes of text (20..1000).
     std::size_t snippet_length = 200;
+    /// Make a snippet for each hit (false: Hit::snippet stays empty, for
+    /// callers that show only titles).
+    bool snippets = true;
     /// Count facets and the total over every match instead of estimating.
     bool exact = false;
     /// Compute facets at all (a little cheaper without).

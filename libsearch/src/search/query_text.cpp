@@ -49,6 +49,37 @@ bool is_curly_double_quote(std::string_view text, std::size_t i) {
     return text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0;
 }
 
+bool is_capital(char c) { return c >= 'A' && c <= 'Z'; }
+
+// "U.S." and "U.N" as the indexer's TermGenerator reads them: one word,
+// "us", "un". Lower-cased, Xapian would see the phrase "u s".
+std::string collapse_acronyms(std::string_view word) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < word.size()) {
+        const bool at_start = i == 0 || !(is_ascii_word_char(word[i - 1]) || word[i - 1] == '.');
+        std::size_t j = i;
+        std::string letters;
+        while (at_start && j + 1 < word.size() && is_capital(word[j]) && word[j + 1] == '.') {
+            letters += static_cast<char>(word[j] - 'A' + 'a');
+            j += 2;
+        }
+        if (letters.size() >= 1 && j < word.size() && is_capital(word[j]) &&
+            (j + 1 == word.size() || !is_ascii_word_char(word[j + 1]))) {
+            letters += static_cast<char>(word[j] - 'A' + 'a');  // "U.N" without the last dot
+            ++j;
+        }
+        if (letters.size() >= 2 && (j == word.size() || !is_ascii_word_char(word[j]))) {
+            out += letters;
+            i = j;
+        } else {
+            out += word[i];
+            ++i;
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string fold_case(std::string_view query) {
@@ -56,6 +87,7 @@ std::string fold_case(std::string_view query) {
     out.reserve(query.size());
     scan_words(query, [&](std::string_view word, std::size_t, bool op) {
         if (op) out.append(word);
+        else if (word.find('.') != std::string_view::npos) out += utf8::lower(collapse_acronyms(word));
         else out += utf8::lower(word);
     });
     return out;

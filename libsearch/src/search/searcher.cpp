@@ -86,7 +86,7 @@ Hit make_hit(const Xapian::MSetIterator& it, const search::Highlighter& highligh
     hit.duplicates = r.collapse_duplicates ? it.get_collapse_count() : 0;
     // The whole title, escaped and marked; the best passage of the body.
     hit.title_html = highlighter.whole(article->title);
-    hit.snippet = highlighter.passage(article->body, r.snippet_length);
+    if (r.snippets) hit.snippet = highlighter.passage(article->body, r.snippet_length);
     hit.title = std::move(article->title);
     return hit;
 }
@@ -180,7 +180,8 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
                                                check_at_least);
     response.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound()};
     if (r.facets) response.facets = facets.collect(response.total);
-    const search::Highlighter highlighter(mset, analyzer.stemmer());
+    const search::Highlighter highlighter(has_text ? query : Xapian::Query(), mset, db.get_doccount(),
+                                          analyzer.stemmer());
     for (auto it = mset.begin(); it != mset.end(); ++it) response.hits.push_back(make_hit(it, highlighter, r, has_text));
 
     if (has_text && response.total.upper_bound <= kFewMatches) {
@@ -222,11 +223,13 @@ std::optional<HighlightedArticle> Searcher::highlighted_article(const std::strin
         request.language = language;
         const analysis::Analyzer& analyzer = impl_->analyzers.get(impl_->query_language(request));
         Xapian::Enquire enquire(impl_->db);
-        if (query.find_first_not_of(" \t\r\n") != std::string::npos)
-            enquire.set_query(
-                search::QueryBuilder(impl_->db, analyzer, DefaultOperator::op_or, &impl_->synonyms).parse(query).query);
+        Xapian::Query parsed;
+        if (query.find_first_not_of(" \t\r\n") != std::string::npos) {
+            parsed = search::QueryBuilder(impl_->db, analyzer, DefaultOperator::op_or, &impl_->synonyms).parse(query).query;
+            enquire.set_query(parsed);
+        }
         const Xapian::MSet mset = enquire.get_mset(0, 0);
-        const search::Highlighter highlighter(mset, analyzer.stemmer());
+        const search::Highlighter highlighter(parsed, mset, impl_->db.get_doccount(), analyzer.stemmer());
         HighlightedArticle out;
         out.title_html = highlighter.whole(article->title);
         out.body_html = highlighter.paragraphs(article->body);

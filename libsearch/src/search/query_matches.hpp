@@ -1,0 +1,60 @@
+#pragma once
+// Which words of a text a query matched: its words (exact or by stem), its
+// wildcards and its phrases, read from the Xapian::Query the search ran, so
+// that synonyms and field searches are marked exactly as they matched.
+
+#include <xapian.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "search/text_words.hpp"
+
+namespace libsearch::search {
+
+/// A run of words [first, last) that matched one query term or phrase.
+struct MatchSpan {
+    std::uint32_t first = 0;
+    std::uint32_t last = 0;
+    std::uint32_t term = 0;  // index into QueryMatches::weight()
+};
+
+class QueryMatches {
+  public:
+    /// `stats` supplies term frequencies (an MSet of the query, of any size)
+    /// among the `documents` of the database.
+    QueryMatches(const Xapian::Query& query, const Xapian::MSet& stats, Xapian::doccount documents,
+                 Xapian::Stem stemmer);
+
+    bool empty() const noexcept { return weights_.empty(); }
+    /// The matches in `words`, in text order, never overlapping.
+    std::vector<MatchSpan> find(const std::vector<TextWord>& words) const;
+    /// How much a match of `term` is worth: rarer terms more (idf).
+    double weight(std::uint32_t term) const { return weights_[term]; }
+
+  private:
+    struct Piece {
+        std::string key;
+        bool stemmed = false;
+    };
+    void walk(const Xapian::Query& query, const Xapian::MSet& stats);
+    void add_word(const std::string& term, const Xapian::MSet& stats);
+    void add_phrase(const Xapian::Query& phrase, const Xapian::MSet& stats);
+    void add_wildcard(const Xapian::Query& wildcard);
+    double idf(const std::string& term, const Xapian::MSet& stats) const;
+    const std::string& stem_of(const std::string& key) const;
+    bool matches(const TextWord& word, const Piece& piece) const;
+    std::uint32_t new_term(double weight);
+
+    Xapian::Stem stemmer_;
+    Xapian::doccount documents_ = 1;
+    std::unordered_map<std::string, std::uint32_t> exact_, stems_;
+    std::vector<std::pair<std::string, std::uint32_t>> prefixes_;  // wildcards
+    std::vector<std::pair<std::vector<Piece>, std::uint32_t>> phrases_;
+    std::vector<double> weights_;
+    // Words repeat across the hits of a page: each is stemmed once.
+    mutable std::unordered_map<std::string, std::string> stem_cache_;
+};
+
+}  // namespace libsearch::search
