@@ -14,7 +14,9 @@
 
 #include <csignal>
 #include <cstdio>
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "progress.hpp"
 #include "report.hpp"
@@ -108,7 +110,8 @@ int index(const Arguments& args) {
     install_stop_handler();
 
     std::optional<libsearch::IndexWriter> writer;
-    if (!args.dry_run) writer.emplace(libsearch::IndexOptions{.path = args.db, .batch_size = args.batch_size});
+    if (!args.dry_run) writer.emplace(libsearch::IndexOptions{
+            .path = args.db, .batch_size = args.batch_size, .writers = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency())});
     libsearch::Ingester ingester(writer ? &*writer : nullptr, options);
     indexer::ProgressDisplay display(stderr);
     const auto report = ingester.run(args.paths, [&](const libsearch::IngestProgress& p) { display.update(p); });
@@ -126,7 +129,7 @@ int main(int argc, char** argv) {
                  "index. Reruns only read what changed.",
                  "indexer"};
     app.add_option("--db", args.db, "Index directory (created when missing)");
-    app.add_option("--jobs", args.jobs, "Files read in parallel (default: one per core)");
+    app.add_option("--jobs", args.jobs, "Threads reading and analysing files, and writing a new index in parallel parts (default: one per core)");
     app.add_option("--batch-size", args.batch_size, "Commit every N changed articles (default 1000)");
     app.add_flag("--prune", args.prune, "Remove articles whose source file is gone");
     app.add_flag("--dry-run", args.dry_run, "Read and report, write nothing");

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -211,4 +212,113 @@ TEST_CASE("metadata is stored with the next commit and listed by prefix", "[inde
     }
     IndexWriter reopened({.path = dir / "db"});
     CHECK(reopened.metadata_keys("app.") == std::vector<std::string>{"app.file:/a", "app.other"});
+}
+
+namespace {
+
+// Ids and facts of a search, to compare two indexes that should be equal.
+std::vector<std::string> ids_of(libsearch::Searcher& searcher, libsearch::SearchRequest request) {
+    request.limit = 100;
+    std::vector<std::string> ids;
+    for (const auto& hit : searcher.search(request).hits) ids.push_back(hit.id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+std::vector<libsearch::Article> many_articles(int count) {
+    std::vector<libsearch::Article> out;
+    const std::vector<std::string> words{"oil", "camp", "talks", "bank", "rates", "grain", "gold", "trade"};
+    for (int i = 0; i < count; ++i) {
+        const std::string a = words[i % words.size()], b = words[(i / 8) % words.size()];
+        out.push_back(article("n" + std::to_string(i), a + " report " + std::to_string(i),
+                              "The " + a + " and " + b + " story number " + std::to_string(i) + ".",
+                              {i % 3 ? "Economy" : "Politics"}, day(2010 + i % 5, 1 + i % 12, 1 + i % 28)));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a new index written by parallel writers equals one written directly", "[index][parallel]") {
+    TempDir dir;
+    const auto articles = many_articles(500);
+    {
+        IndexWriter direct({.path = dir / "direct"});
+        for (const auto& a : articles) direct.add(a);
+        direct.add(article("n7", "replaced seven", "A new text for seven.", {"Politics"}));
+        direct.remove("n8");
+        direct.set_metadata("app.note", "kept");
+    }
+    {
+        IndexWriter parallel({.path = dir / "parallel", .batch_size = 50, .writers = 3});
+        for (const auto& a : articles) CHECK(parallel.add(a) == AddOutcome::added);
+        // Until the merge the writer still answers for what it was given.
+        CHECK(parallel.size() == 500);
+        CHECK(parallel.contains("n499"));
+        CHECK(parallel.add(articles[5]) == AddOutcome::unchanged);
+        CHECK(parallel.add(article("n7", "replaced seven", "A new text for seven.", {"Politics"})) ==
+              AddOutcome::replaced);
+        CHECK(parallel.remove("n8"));
+        CHECK_FALSE(parallel.remove("n8"));
+        CHECK_FALSE(parallel.contains("n8"));
+        auto stored = parallel.article("n7");
+        REQUIRE(stored);
+        CHECK(stored->title == "replaced seven");
+        CHECK_FALSE(parallel.article("missing"));
+        parallel.set_metadata("app.note", "kept");
+        CHECK(libsearch::Searcher(dir / "parallel").size() == 0);  // nothing visible before the merge
+        parallel.commit();
+        CHECK(libsearch::Searcher(dir / "parallel").size() == 499);
+        // After the merge the writer writes the index directly.
+        CHECK(parallel.add(article("late", "late oil story", "Oil again.", {"Economy"})) == AddOutcome::added);
+        CHECK(parallel.contains("late"));
+        CHECK(parallel.remove("late"));
+        CHECK(parallel.metadata("app.note") == "kept");
+    }
+    CHECK_FALSE(std::filesystem::exists(dir / "parallel/.lanes"));
+    CHECK_FALSE(std::filesystem::exists(dir / "parallel.merging"));
+    libsearch::Searcher direct(dir / "direct"), parallel(dir / "parallel");
+    CHECK(parallel.size() == direct.size());
+    for (const std::string q : {"oil", "camp talks", "\"bank and gold\"", "replaced", "story -grain", "gold seven"}) {
+        CAPTURE(q);
+        libsearch::SearchRequest request{.query = q, .exact = true};
+        const auto a = direct.search(request), b = parallel.search(request);
+        // Documents are numbered differently, so only whole match sets compare.
+        if (a.total.estimated <= 100) CHECK(ids_of(parallel, request) == ids_of(direct, request));
+        CHECK(a.total.estimated == b.total.estimated);
+        CHECK(a.facets.category == b.facets.category);
+        CHECK(a.facets.month == b.facets.month);
+    }
+    // Spelling data is merged too.
+    CHECK(parallel.search({.query = "trdae"}).suggestion == direct.search({.query = "trdae"}).suggestion);
+    CHECK(parallel.search({.query = "trdae"}).suggestion == "trade");
+}
+
+TEST_CASE("parallel writers are used only for a new index", "[index][parallel]") {
+    TempDir dir;
+    { IndexWriter({.path = dir / "db"}).add(article("first", "First", "Body.")); }
+    IndexWriter writer({.path = dir / "db", .writers = 4});
+    writer.add(article("second", "Second", "Body."));
+    CHECK_FALSE(std::filesystem::exists(dir / "db/.lanes"));
+    CHECK(writer.size() == 2);
+}
+
+TEST_CASE("what an interrupted parallel build leaves behind is cleaned up", "[index][parallel]") {
+    TempDir dir;
+    const std::string path = dir / "db";
+    { IndexWriter({.path = path}).add(article("kept", "Kept", "Body.")); }
+    // A run killed during its merge, between the two renames.
+    std::filesystem::rename(path, path + ".previous");
+    std::filesystem::create_directories(path + ".merging");
+    {
+        IndexWriter writer({.path = path, .writers = 2});
+        CHECK(writer.contains("kept"));
+        CHECK_FALSE(std::filesystem::exists(path + ".merging"));
+    }
+    // A run killed while its lanes were writing: the index opens as it was.
+    std::filesystem::create_directories(path + "/.lanes/lane-0");
+    libsearch::Searcher searcher(path);
+    CHECK(searcher.size() == 1);
+    IndexWriter writer({.path = path, .writers = 2});
+    CHECK_FALSE(std::filesystem::exists(path + "/.lanes"));
 }

@@ -24,6 +24,11 @@ struct IndexOptions {
     std::size_t batch_size = 1000;
     /// Keep spelling data (words of titles and bodies) for "did you mean".
     bool spelling = true;
+    /// Threads that write a new (empty) index in parallel parts, merged into
+    /// the index by the first commit(). Until then readers see no articles,
+    /// and an interrupted run leaves the index as it was. 1: write directly.
+    /// An index that has articles is always written directly.
+    unsigned writers = 1;
     /// Language of articles that name none, and of queries by default.
     /// Stored in a new index; an existing index keeps the one it was made with.
     std::string default_language = "en";
@@ -45,11 +50,34 @@ struct WriterStats {
     std::uint64_t commits = 0;
 };
 
+/// An article analysed into the document an index stores: text repaired,
+/// terms and positions generated, values set. This is most of the cost of
+/// adding an article, and it may run in many threads at once
+/// (IndexWriter::prepare) while one thread adds the results.
+class PreparedArticle {
+  public:
+    ~PreparedArticle();
+    PreparedArticle(PreparedArticle&&) noexcept;
+    PreparedArticle& operator=(PreparedArticle&&) noexcept;
+    PreparedArticle(const PreparedArticle&) = delete;
+    PreparedArticle& operator=(const PreparedArticle&) = delete;
+
+    /// The article as it will be stored (valid UTF-8, cleaned categories).
+    const Article& article() const noexcept;
+
+  private:
+    friend class IndexWriter;
+    struct Impl;
+    explicit PreparedArticle(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
 /// Adds, replaces and removes articles. Holds the index's write lock for its
 /// lifetime: a second writer on the same index gets IndexLocked. Readers
 /// (Searcher) may use the index meanwhile and see each commit after reopen().
 ///
-/// Not thread-safe: use one writer from one thread at a time.
+/// Not thread-safe: use one writer from one thread at a time; only prepare()
+/// may be called from other threads meanwhile.
 /// Destruction commits pending changes (errors there are swallowed; call
 /// commit() first to see them).
 class IndexWriter {
@@ -73,6 +101,14 @@ class IndexWriter {
     /// @throws InvalidArgument the id is empty or longer than 200 bytes
     /// @throws IndexError      the index could not be written
     AddOutcome add(const Article& article);
+
+    /// The analysis half of add(), safe to call from any number of threads
+    /// at once, also while another thread uses this writer.
+    /// @throws InvalidArgument the id is empty or longer than 200 bytes
+    PreparedArticle prepare(const Article& article) const;
+    /// The writing half of add().
+    /// @throws IndexError the index could not be written
+    AddOutcome add(PreparedArticle&& prepared);
 
     /// Remove the article with this id. @return whether it existed.
     bool remove(const std::string& id);

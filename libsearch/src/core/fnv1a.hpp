@@ -15,6 +15,7 @@ class Fnv1a {
     void add(std::string_view bytes) noexcept {
         for (unsigned char c : bytes) add(c);
     }
+    std::uint64_t value() const noexcept { return hash_; }
     /// 16 lower-case hex digits.
     std::string hex() const {
         char buf[17];

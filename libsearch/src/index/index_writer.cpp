@@ -4,10 +4,12 @@
 
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 
 #include "analysis/analyzer.hpp"
 #include "core/schema_terms.hpp"
 #include "core/xapian_errors.hpp"
+#include "index/bulk_build.hpp"
 #include "index/document_builder.hpp"
 #include "index/document_data.hpp"
 #include "libsearch/errors.hpp"
@@ -26,8 +28,24 @@ std::string utc_now_iso8601() {
     return buf;
 }
 
+namespace fs = std::filesystem;
+
+// Where a bulk build's merged index waits, and where the index it replaces
+// goes for a moment, while the one is renamed over the other.
+std::string merging_path(const std::string& path) { return path + ".merging"; }
+std::string previous_path(const std::string& path) { return path + ".previous"; }
+
+// A merge interrupted between its two renames leaves no index at `path` but
+// the one it was replacing, intact, at previous_path.
+void recover_interrupted_merge(const std::string& path) {
+    std::error_code error;
+    if (!fs::exists(path, error) && fs::is_directory(previous_path(path), error))
+        fs::rename(previous_path(path), path, error);
+}
+
 Xapian::WritableDatabase open_writable(const IndexOptions& options) {
     if (options.path.empty()) throw InvalidArgument("path", "an index path is required");
+    recover_interrupted_merge(options.path);
     try {
         return Xapian::WritableDatabase(options.path, options.create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN);
     } catch (const Xapian::Error& e) {
@@ -37,14 +55,25 @@ Xapian::WritableDatabase open_writable(const IndexOptions& options) {
 
 }  // namespace
 
+struct PreparedArticle::Impl {
+    Article article;
+    std::string data;
+    Xapian::Document document;
+};
+
+PreparedArticle::PreparedArticle(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PreparedArticle::~PreparedArticle() = default;
+PreparedArticle::PreparedArticle(PreparedArticle&&) noexcept = default;
+PreparedArticle& PreparedArticle::operator=(PreparedArticle&&) noexcept = default;
+const Article& PreparedArticle::article() const noexcept { return impl_->article; }
+
 struct IndexWriter::Impl {
     IndexOptions options;
     Xapian::WritableDatabase db;
     Language default_language;
-    analysis::AnalyzerCache analyzers;
-    Xapian::TermGenerator generator;
     std::size_t pending = 0;
     WriterStats stats;
+    std::unique_ptr<index::BulkBuild> bulk;  // while a new index is written in parallel
 
     explicit Impl(IndexOptions opts) : options(std::move(opts)), db(open_writable(options)) {
         try {
@@ -55,12 +84,18 @@ struct IndexWriter::Impl {
                 db.set_metadata(schema::meta_schema, std::to_string(schema::version));
             }
             default_language = resolve_language(stored);
-            if (options.spelling) {
-                generator.set_database(db);
-                generator.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-            }
+            // Left by an interrupted run; this writer holds the lock now.
+            std::error_code ignored;
+            fs::remove_all(index::BulkBuild::lanes_dir(options.path), ignored);
+            fs::remove_all(merging_path(options.path), ignored);
+            if (options.writers > 1 && db.get_doccount() == 0)
+                bulk = std::make_unique<index::BulkBuild>(options.path, options.writers, options.batch_size,
+                                                          options.spelling);
         } catch (const Xapian::Error& e) {
             throw_index_error(e, options.path, "opening");
+        } catch (const fs::filesystem_error& e) {
+            throw IndexNotWritable(options.path, "cannot prepare the parallel writing of index '" + options.path +
+                                                     "': " + e.code().message());
         }
     }
 
@@ -70,20 +105,40 @@ struct IndexWriter::Impl {
         return posting == db.postlist_end(term) ? 0 : *posting;
     }
 
+    // A bulk build's lanes commit on their own; its first commit() merges.
     void changed() {
         ++pending;
-        if (options.batch_size && pending >= options.batch_size) commit();
+        if (!bulk && options.batch_size && pending >= options.batch_size) commit();
     }
 
     void commit() {
         try {
             db.set_metadata(schema::meta_last_commit, utc_now_iso8601());
             db.commit();
+            if (bulk) finish_bulk();
         } catch (const Xapian::Error& e) {
-            throw_index_error(e, options.path, "committing");
+            throw_index_error(e, options.path, bulk ? "merging the parallel parts of" : "committing");
+        } catch (const fs::filesystem_error& e) {
+            throw IndexNotWritable(options.path, "cannot put the merged index in place at '" + options.path +
+                                                     "': " + e.code().message());
         }
         pending = 0;
         ++stats.commits;
+    }
+
+    // The lanes and the (committed) index, which holds the metadata, merged
+    // into a new directory that then takes the index's place. From here on
+    // this writer writes the index directly.
+    void finish_bulk() {
+        const std::string& path = options.path;
+        db.close();
+        bulk->merge(path, merging_path(path));
+        bulk.reset();
+        fs::remove_all(previous_path(path));
+        fs::rename(path, previous_path(path));
+        fs::rename(merging_path(path), path);
+        fs::remove_all(previous_path(path));
+        db = Xapian::WritableDatabase(path, Xapian::DB_OPEN);
     }
 };
 
@@ -92,7 +147,7 @@ IndexWriter::IndexWriter(IndexOptions options) : impl_(std::make_unique<Impl>(st
 IndexWriter::~IndexWriter() {
     if (!impl_) return;
     try {
-        if (impl_->pending) impl_->commit();
+        if (impl_->pending || impl_->bulk) impl_->commit();
         impl_->db.close();
     } catch (...) {
         // Nothing can be reported from a destructor; commit() exists for callers who care.
@@ -102,29 +157,58 @@ IndexWriter::~IndexWriter() {
 IndexWriter::IndexWriter(IndexWriter&&) noexcept = default;
 IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
 
-AddOutcome IndexWriter::add(const Article& article) {
+AddOutcome IndexWriter::add(const Article& article) { return add(prepare(article)); }
+
+PreparedArticle IndexWriter::prepare(const Article& article) const {
+    // Each thread analyses with its own stemmers and generator.
+    thread_local analysis::AnalyzerCache analyzers;
+    thread_local Xapian::TermGenerator generator;
+    auto prepared = std::make_unique<PreparedArticle::Impl>();
+    prepared->article = index::prepare_article(article, impl_->default_language);
+    analyzers.get(resolve_language(prepared->article.language)).configure(generator);
+    prepared->document = index::build_document(prepared->article, generator);
+    prepared->data = prepared->document.get_data();
+    // Xapian's reference counts are not atomic: the document must leave this
+    // thread with no reference to it left behind.
+    generator.set_document(Xapian::Document());
+    return PreparedArticle(std::move(prepared));
+}
+
+AddOutcome IndexWriter::add(PreparedArticle&& prepared) {
     auto& d = *impl_;
-    const Article prepared = index::prepare_article(article, d.default_language);
+    const PreparedArticle::Impl& p = *prepared.impl_;
     AddOutcome outcome = AddOutcome::added;
     try {
-        const Xapian::docid existing = d.find(prepared.id);
-        const std::string data = index::encode_article(prepared);
-        if (existing && d.db.get_document(existing, Xapian::DOC_ASSUME_VALID).get_data() == data) {
+        if (d.bulk) {
+            // The document goes to a lane's thread whole, never shared.
+            const std::string id = p.article.id;
+            auto document = std::shared_ptr<const Xapian::Document>(
+                std::shared_ptr<PreparedArticle::Impl>(std::move(prepared.impl_)), &p.document);
+            outcome = d.bulk->add(id, std::move(document));
+            switch (outcome) {
+                case AddOutcome::added: ++d.stats.added; break;
+                case AddOutcome::replaced: ++d.stats.replaced; break;
+                case AddOutcome::unchanged: ++d.stats.unchanged; return outcome;
+            }
+            d.changed();
+            return outcome;
+        }
+        const Xapian::docid existing = d.find(p.article.id);
+        if (existing && d.db.get_document(existing, Xapian::DOC_ASSUME_VALID).get_data() == p.data) {
             ++d.stats.unchanged;
             return AddOutcome::unchanged;
         }
-        d.analyzers.get(resolve_language(prepared.language)).configure(d.generator);
-        Xapian::Document doc = index::build_document(prepared, d.generator);
+        if (d.options.spelling) index::add_spelling(d.db, p.document);
         if (existing) {
-            d.db.replace_document(existing, doc);
+            d.db.replace_document(existing, p.document);
             ++d.stats.replaced;
             outcome = AddOutcome::replaced;
         } else {
-            d.db.add_document(doc);
+            d.db.add_document(p.document);
             ++d.stats.added;
         }
     } catch (const Xapian::Error& e) {
-        throw_index_error(e, d.options.path, "adding article '" + prepared.id + "' to");
+        throw_index_error(e, d.options.path, "adding article '" + p.article.id + "' to");
     }
     d.changed();
     return outcome;
@@ -133,9 +217,13 @@ AddOutcome IndexWriter::add(const Article& article) {
 bool IndexWriter::remove(const std::string& id) {
     auto& d = *impl_;
     try {
-        const Xapian::docid existing = d.find(id);
-        if (!existing) return false;
-        d.db.delete_document(existing);
+        if (d.bulk) {
+            if (!d.bulk->remove(id)) return false;
+        } else {
+            const Xapian::docid existing = d.find(id);
+            if (!existing) return false;
+            d.db.delete_document(existing);
+        }
     } catch (const Xapian::Error& e) {
         throw_index_error(e, d.options.path, "removing article '" + id + "' from");
     }
@@ -146,7 +234,7 @@ bool IndexWriter::remove(const std::string& id) {
 
 bool IndexWriter::contains(const std::string& id) const {
     try {
-        return impl_->find(id) != 0;
+        return impl_->bulk ? impl_->bulk->contains(id) : impl_->find(id) != 0;
     } catch (const Xapian::Error& e) {
         throw_index_error(e, impl_->options.path, "reading");
     }
@@ -154,6 +242,10 @@ bool IndexWriter::contains(const std::string& id) const {
 
 std::optional<Article> IndexWriter::article(const std::string& id) const {
     try {
+        if (impl_->bulk) {
+            const auto data = impl_->bulk->data(id);
+            return data ? index::decode_article(*data) : std::nullopt;
+        }
         const Xapian::docid existing = impl_->find(id);
         if (!existing) return std::nullopt;
         return index::decode_article(impl_->db.get_document(existing).get_data());
@@ -193,7 +285,7 @@ std::size_t IndexWriter::pending() const noexcept { return impl_->pending; }
 
 std::uint64_t IndexWriter::size() const {
     try {
-        return impl_->db.get_doccount();
+        return impl_->bulk ? impl_->bulk->size() : impl_->db.get_doccount();
     } catch (const Xapian::Error& e) {
         throw_index_error(e, impl_->options.path, "reading");
     }

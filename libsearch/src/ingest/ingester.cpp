@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "ingest/file_bytes.hpp"
+#include "libsearch/errors.hpp"
 #include "ingest/file_state.hpp"
 #include "ingest/ordered_pool.hpp"
 
@@ -22,12 +23,24 @@ using ingest::FileState;
 
 namespace {
 
+// Articles are analysed (IndexWriter::prepare) on worker threads in groups
+// of this many: a file with more is spread over the workers.
+constexpr std::size_t kPrepareChunk = 256;
+
+// An article ready for the writer, or why it cannot be indexed.
+struct Prepared {
+    std::optional<PreparedArticle> article;
+    bool id_from_content = false;  // its id derives from its text: copies elsewhere merge
+    Skipped problem;
+};
+
 // What a worker learnt about one input file.
 struct FileOutcome {
     enum class Kind { unchanged, touched, read, unreadable } kind = Kind::read;
     std::string path;  // as listed
     FileState state;   // new state (size, mtime, hash; ids filled by the writer side)
     ReadResult result;
+    std::vector<Prepared> prepared;  // result.articles analysed, for files of at most one chunk
 };
 
 struct FileStat {
@@ -64,13 +77,16 @@ class Run {
   private:
     void load_states();
     FileOutcome examine(const std::string& path) const;
+    Prepared prepare(const Article& article, const std::string& path) const;
     void apply(FileOutcome&& outcome);
-    void add_article(Article&& article, std::set<std::string>& ids);
+    void add_articles(FileOutcome& outcome, std::set<std::string>& ids);
+    void add_article(Prepared&& prepared, std::set<std::string>& ids);
     void release(const std::string& id);
     void prune(const std::vector<std::string>& roots, const std::set<std::string>& visited);
 
     IndexWriter* writer_;
     const IngestOptions& options_;
+    unsigned threads_ = 1;
     IngestReport report_;
     std::map<std::string, FileState> states_;        // by absolute path; the writer side's
     std::map<std::string, FileStat> known_;           // read-only copy for the reading threads
@@ -133,7 +149,25 @@ FileOutcome Run::examine(const std::string& path) const {
             article.date_source = article.date ? DateSource::file : DateSource::none;
         }
     }
+    // A small file is analysed here, in parallel with other files; a large
+    // one is spread over the workers when it is applied.
+    if (writer_ && outcome.result.articles.size() <= kPrepareChunk) {
+        for (const auto& article : outcome.result.articles) outcome.prepared.push_back(prepare(article, path));
+        outcome.result.articles.clear();
+    }
     return outcome;
+}
+
+Prepared Run::prepare(const Article& article, const std::string& path) const {
+    Prepared out;
+    out.id_from_content = article.id == content_id(article);
+    try {
+        out.article = writer_->prepare(article);
+    } catch (const InvalidArgument& e) {
+        out.problem = {article.source.empty() ? path : article.source, 0,
+                       "article '" + article.id.substr(0, 80) + "' not indexed: " + e.what()};
+    }
+    return out;
 }
 
 // The same article met in another file (its id derives from its content):
@@ -151,22 +185,48 @@ void merge_into(Article& stored, const Article& found) {
     if (stored.categories.empty()) stored.categories = found.categories;
 }
 
-void Run::add_article(Article&& article, std::set<std::string>& ids) {
+void Run::add_article(Prepared&& prepared, std::set<std::string>& ids) {
+    if (!prepared.article) {
+        report_.skipped.push_back(std::move(prepared.problem));
+        return;
+    }
     ++report_.articles_read;
+    const Article& article = prepared.article->article();
     ids.insert(article.id);
-    if (!writer_) return;
-    if (article.id == content_id(article)) {
+    if (prepared.id_from_content) {
         if (auto stored = writer_->article(article.id); stored && stored->source != article.source) {
             ++report_.duplicates_merged;
             merge_into(*stored, article);
-            article = std::move(*stored);
+            prepared.article = writer_->prepare(*stored);
         }
     }
-    switch (writer_->add(article)) {
+    switch (writer_->add(std::move(*prepared.article))) {
         case AddOutcome::added: ++report_.articles_added; break;
         case AddOutcome::replaced: ++report_.articles_updated; break;
         case AddOutcome::unchanged: ++report_.articles_unchanged; break;
     }
+}
+
+void Run::add_articles(FileOutcome& outcome, std::set<std::string>& ids) {
+    if (!writer_) {  // a dry run: read, count, write nothing
+        for (const auto& article : outcome.result.articles) {
+            ++report_.articles_read;
+            ids.insert(article.id);
+        }
+        return;
+    }
+    for (auto& prepared : outcome.prepared) add_article(std::move(prepared), ids);
+    const auto& articles = outcome.result.articles;
+    if (articles.empty()) return;
+    const std::size_t chunks = (articles.size() + kPrepareChunk - 1) / kPrepareChunk;
+    ingest::OrderedPool<std::vector<Prepared>> pool(chunks, threads_, [&](std::size_t chunk) {
+        std::vector<Prepared> out;
+        const std::size_t end = std::min(articles.size(), (chunk + 1) * kPrepareChunk);
+        for (std::size_t i = chunk * kPrepareChunk; i < end; ++i) out.push_back(prepare(articles[i], outcome.path));
+        return out;
+    });
+    while (auto chunk = pool.next())
+        for (auto& prepared : *chunk) add_article(std::move(prepared), ids);
 }
 
 // A file no longer holds `id`: remove the article unless another file does.
@@ -189,7 +249,7 @@ void Run::apply(FileOutcome&& outcome) {
     // An unusable file (damaged, truncated, too large, now binary) keeps the
     // articles it gave before and its state, so it is reported again on every
     // run until it is mended: nothing already indexed is lost.
-    if (whole_file_skipped && outcome.result.articles.empty()) {
+    if (whole_file_skipped && outcome.result.articles.empty() && outcome.prepared.empty()) {
         ++report_.files_skipped;
         return;
     }
@@ -212,7 +272,7 @@ void Run::apply(FileOutcome&& outcome) {
     ++report_.files_read;
     report_.bytes_read += outcome.state.size;
     std::set<std::string> ids;
-    for (auto& article : outcome.result.articles) add_article(std::move(article), ids);
+    add_articles(outcome, ids);
     if (outcome.path == "-" || !writer_) return;
 
     FileState& state = states_[outcome.state.path];
@@ -262,10 +322,10 @@ IngestReport Run::go(const std::vector<std::string>& paths,
     for (const auto& file : inputs.files)
         if (auto st = file == "-" ? std::nullopt : stat_file(file)) where.bytes_total += st->size;
 
-    const unsigned threads = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
+    threads_ = options_.jobs ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
     std::set<std::string> visited;
     {
-        ingest::OrderedPool<FileOutcome> pool(inputs.files.size(), threads, [&](std::size_t i) {
+        ingest::OrderedPool<FileOutcome> pool(inputs.files.size(), threads_, [&](std::size_t i) {
             try {
                 return examine(inputs.files[i]);
             } catch (const std::exception& e) {

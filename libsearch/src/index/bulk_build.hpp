@@ -1,0 +1,59 @@
+#pragma once
+// A new index written in parallel: articles are spread by id over several
+// lanes (each its own database and thread) and merged into the index in one
+// pass of Xapian's compactor. Xapian's writer is single-threaded and is most
+// of the cost of indexing; lanes use every core, and the merge costs a few
+// percent. The index itself keeps the metadata meanwhile.
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "index/writer_lane.hpp"
+#include "libsearch/index_writer.hpp"
+
+namespace libsearch::index {
+
+class BulkBuild {
+  public:
+    /// Lanes live in `<index_path>/.lanes/`; each commits every
+    /// `batch_size` of its documents, so memory stays bounded.
+    BulkBuild(const std::string& index_path, unsigned lanes, std::size_t batch_size, bool spelling);
+    ~BulkBuild();
+
+    /// Same outcomes as IndexWriter::add: an id met again with the same
+    /// stored data is unchanged, with other data replaced.
+    AddOutcome add(const std::string& id, std::shared_ptr<const Xapian::Document> document);
+    bool remove(const std::string& id);
+    bool contains(const std::string& id) const { return ids_.count(id) != 0; }
+    /// The stored data of an article added in this build.
+    std::optional<std::string> data(const std::string& id);
+    std::uint64_t size() const { return ids_.size(); }
+
+    /// Waits for the lanes, commits them and merges them with the
+    /// (committed, closed) index at `index_path` into `output`.
+    void merge(const std::string& index_path, const std::string& output);
+
+    /// Where the lanes of an index live: stale ones are removed on opening.
+    static std::string lanes_dir(const std::string& index_path) { return index_path + "/.lanes"; }
+
+  private:
+    std::size_t lane_of(const std::string& id) const;
+
+    std::vector<std::unique_ptr<WriterLane>> lanes_;
+    std::vector<std::shared_ptr<std::size_t>> changes_;  // each touched only by its lane's thread
+    std::unordered_map<std::string, std::uint64_t> ids_;  // id -> hash of its stored data
+    std::size_t batch_size_;
+    bool spelling_;
+};
+
+/// Adds spelling data for the words of a document as TermGenerator's
+/// FLAG_SPELLING would: each word once per occurrence.
+void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& document);
+
+}  // namespace libsearch::index

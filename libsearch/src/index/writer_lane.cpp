@@ -1,0 +1,74 @@
+#include "index/writer_lane.hpp"
+
+namespace libsearch::index {
+
+namespace {
+// Queued tasks per lane: enough to keep the lane busy, few enough that
+// queued documents cost little memory.
+constexpr std::size_t kQueueLimit = 256;
+}  // namespace
+
+WriterLane::WriterLane(std::string path)
+    : path_(std::move(path)), db_(path_, Xapian::DB_CREATE_OR_OVERWRITE), thread_([this] { loop(); }) {}
+
+WriterLane::~WriterLane() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+}
+
+void WriterLane::rethrow_locked() {
+    if (error_) std::rethrow_exception(error_);
+}
+
+void WriterLane::submit(Task task) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return error_ || queue_.size() < kQueueLimit; });
+    rethrow_locked();
+    queue_.push_back(std::move(task));
+    changed_.notify_all();
+}
+
+void WriterLane::sync() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return error_ || (queue_.empty() && !busy_); });
+    rethrow_locked();
+}
+
+void WriterLane::loop() {
+    for (;;) {
+        Task task;
+        {
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) break;  // stopping, all done
+            task = std::move(queue_.front());
+            queue_.pop_front();
+            busy_ = true;
+        }
+        std::exception_ptr failure;
+        if (!error_) {  // after an error the rest is dropped
+            try {
+                task(db_);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+        }
+        {
+            std::lock_guard lock(mutex_);
+            busy_ = false;
+            if (failure && !error_) error_ = failure;
+        }
+        changed_.notify_all();
+    }
+    try {
+        db_.close();
+    } catch (const Xapian::Error&) {
+        // The owner syncs (and sees errors) before it destroys the lane.
+    }
+}
+
+}  // namespace libsearch::index
