@@ -10,9 +10,15 @@ namespace libsearch::search {
 
 void CategorySpy::operator()(const Xapian::Document& doc, double) {
     ++examined_;
-    const std::string packed = doc.get_value(schema::slot_categories);
-    if (packed.empty()) return;
-    for (auto& category : schema_terms::unpack_categories(packed)) ++counts_[std::move(category)];
+    std::string packed = doc.get_value(schema::slot_categories);
+    if (!packed.empty()) ++packed_[std::move(packed)];
+}
+
+std::map<std::string, Xapian::doccount> CategorySpy::counts() const {
+    std::map<std::string, Xapian::doccount> counts;
+    for (const auto& [packed, count] : packed_)
+        for (auto& category : schema_terms::unpack_categories(packed)) counts[std::move(category)] += count;
+    return counts;
 }
 
 Xapian::MatchSpy* CategorySpy::clone() const { return new CategorySpy(); }
@@ -28,7 +34,7 @@ Xapian::MatchSpy* CategorySpy::unserialise(const std::string&, const Xapian::Reg
 // Results travel between remote shards as "count\x1fcategory\n" lines.
 std::string CategorySpy::serialise_results() const {
     std::string out = std::to_string(examined_) + "\n";
-    for (const auto& [category, count] : counts_) out += std::to_string(count) + '\x1f' + category + '\n';
+    for (const auto& [category, count] : counts()) out += std::to_string(count) + '\x1f' + category + '\n';
     return out;
 }
 
@@ -40,14 +46,14 @@ void CategorySpy::merge_results(const std::string& data) {
         const auto sep = data.find('\x1f', pos);
         const auto end = data.find('\n', pos);
         if (sep == std::string::npos || end == std::string::npos || sep > end) break;
-        counts_[data.substr(sep + 1, end - sep - 1)] +=
-            static_cast<Xapian::doccount>(std::stoul(data.substr(pos, sep - pos)));
+        // One category is a packed list of one.
+        packed_[data.substr(sep + 1, end - sep - 1)] += static_cast<Xapian::doccount>(std::stoul(data.substr(pos, sep - pos)));
         pos = end;
     }
 }
 
 std::string CategorySpy::get_description() const {
-    return "CategorySpy(" + std::to_string(counts_.size()) + " categories)";
+    return "CategorySpy(" + std::to_string(packed_.size()) + " category lists)";
 }
 
 FacetCollector::FacetCollector()

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "libsearch/searcher.hpp"
 
@@ -24,11 +25,14 @@ class CategorySpy : public Xapian::MatchSpy {
     void merge_results(const std::string& data) override;
     std::string get_description() const override;
 
-    const std::map<std::string, Xapian::doccount>& counts() const noexcept { return counts_; }
+    /// Matches per category.
+    std::map<std::string, Xapian::doccount> counts() const;
     Xapian::doccount examined() const noexcept { return examined_; }
 
   private:
-    std::map<std::string, Xapian::doccount> counts_;
+    // Matches per packed category list: far fewer distinct lists than
+    // matches, so each match costs one hash lookup; unpacked in counts().
+    std::unordered_map<std::string, Xapian::doccount> packed_;
     Xapian::doccount examined_ = 0;
 };
 
