@@ -63,12 +63,13 @@ struct Candidate {
     std::string origin;
 };
 
-// In Readability's order of preference; a site name known is cut from each.
-std::vector<Candidate> meta_candidates(const PageMetadata& metadata, std::string_view site_name) {
+// In Readability's order of preference, each as the publisher wrote it: a
+// headline the site chose to give with its name keeps it ("... | eHow"), as
+// in Readability; only the <title> fallback loses a site name.
+std::vector<Candidate> meta_candidates(const PageMetadata& metadata) {
     std::vector<Candidate> candidates;
     const auto add = [&](std::string_view value, std::string origin) {
         std::string text = collapse_whitespace(value);
-        if (!site_name.empty()) text = strip_site_affix(text, site_name, nullptr, false);
         if (!text.empty() && text.size() <= kMaxTitleBytes) candidates.push_back({std::move(text), std::move(origin)});
     };
     for (const auto& headline : metadata.json_ld.headlines) add(headline, "json-ld");
@@ -128,7 +129,7 @@ TitleChoice choose_title(const Document& document, const PageMetadata& metadata)
     const std::string site_name(metadata.get("og:site_name"));
     const std::string page_title = strip_site_affix(metadata.title, site_name, &cut_site);
     choice.site_name = site_name.empty() ? cut_site : site_name;
-    const auto candidates = meta_candidates(metadata, choice.site_name);
+    const auto candidates = meta_candidates(metadata);
     const auto h1s = h1_texts(document);
     const auto agrees = [&](const std::string& text) {
         return is_title_part(text, metadata.title) || same_title(text, page_title) ||
