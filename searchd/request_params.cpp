@@ -22,6 +22,10 @@ const std::vector<ParamSpec>& search_params() {
         {"size", "integer", "Hits per page.", {}, 1, 100, "10"},
         {"op", "string", "How words without an operator combine.", {"and", "or"}, 0, 0, "and"},
         {"exact", "integer", "1: count the total and facets exactly.", {"0", "1"}, 0, 0, "0"},
+        {"facets", "integer", "0: no facet counts (the answer's facets are empty), a little faster.", {"0", "1"}, 0, 0,
+         "1"},
+        {"snippets", "integer", "0: no snippets (each hit's snippet is empty), for title-only lists.", {"0", "1"}, 0,
+         0, "1"},
         {"recency", "integer",
          "With relevance order, favour newer articles: the boost halves every this many days "
          "before the newest article (0: off).",
@@ -118,6 +122,8 @@ libsearch::SearchRequest decode_search(const Params& params, const RequestLimits
     request.default_operator =
         value_of(params, "op", "and") == "or" ? libsearch::DefaultOperator::op_or : libsearch::DefaultOperator::op_and;
     request.exact = value_of(params, "exact", "0") == "1";
+    request.facets = value_of(params, "facets", "1") == "1";
+    request.snippets = value_of(params, "snippets", "1") == "1";
     request.recency_half_life_days = static_cast<double>(integer(params, spec_of("recency")));
     request.time_limit_ms = limits.time_limit_ms;
     return request;

@@ -149,6 +149,12 @@ TEST_CASE("search parameters: category, from/to, sort, page, size, op, exact", "
     CHECK(get_json("/api/search?q=oil+exile")["total"] == 0);
     CHECK(get_json("/api/search?q=oil+exile&op=or")["total"] == 2);
     CHECK(get_json("/api/search?q=camp&exact=1")["facets_exact"] == true);
+    CHECK_FALSE(get_json("/api/search?q=camp")["facets"]["category"].empty());
+    CHECK(get_json("/api/search?q=camp&facets=0")["facets"]["category"].empty());
+    CHECK(get_json("/api/search?q=camp&facets=0")["total"] == 4);
+    CHECK_FALSE(get_json("/api/search?q=camp")["hits"][0]["snippet"].get<std::string>().empty());
+    CHECK(get_json("/api/search?q=camp&snippets=0")["hits"][0]["snippet"] == "");
+    CHECK(get_json("/api/search?q=camp&snippets=0")["hits"][0]["title_html"] != "");
     // Empty q with a filter: the filtered articles, newest first.
     CHECK(hit_ids(get_json("/api/search?category=Iranian+opposition")) ==
           std::vector<std::string>{"blockade", "liberty"});
@@ -173,6 +179,8 @@ TEST_CASE("bad parameters and queries are 400 with a message naming them", "[sea
         {"/api/search?sort=random", "bad_parameter", "sort"},
         {"/api/search?op=xor", "bad_parameter", "op"},
         {"/api/search?exact=yes", "bad_parameter", "exact"},
+        {"/api/search?facets=2", "bad_parameter", "facets"},
+        {"/api/search?snippets=no", "bad_parameter", "snippets"},
         {"/api/search?recency=-1", "bad_parameter", "recency"},
         {"/api/search?from=2013-13", "bad_parameter", "from"},
         {"/api/search?to=yesterday", "bad_parameter", "to"},
@@ -281,7 +289,7 @@ TEST_CASE("/openapi.json describes every route and exactly the parameters accept
     const std::map<std::string, std::string> valid{{"q", "camp"}, {"category", "Economy"}, {"from", "2013"},
                                                    {"to", "2014"}, {"sort", "newest"}, {"page", "1"},
                                                    {"size", "5"}, {"op", "or"}, {"exact", "1"},
-                                                   {"recency", "365"}};
+                                                   {"recency", "365"}, {"facets", "0"}, {"snippets", "0"}};
     for (const auto& [path, item] : spec["paths"].items()) {
         std::string target = path == "/api/doc/{id}" ? "/api/doc/liberty" : path;
         for (const auto& param : item["get"]["parameters"]) {

@@ -22,7 +22,8 @@ struct IndexOptions {
     /// Commit automatically after this many changes (added, replaced or
     /// removed articles). 0: only on commit() and on destruction.
     std::size_t batch_size = 1000;
-    /// Keep spelling data (words of titles and bodies) for "did you mean".
+    /// Keep spelling data (words of titles and bodies, with the number of
+    /// articles using each) for "did you mean".
     bool spelling = true;
     /// Threads that write a new (empty) index in parallel parts, merged into
     /// the index by the first commit(). Until then readers see no articles,

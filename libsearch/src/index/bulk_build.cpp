@@ -20,14 +20,23 @@ std::uint64_t data_hash(const std::string& data) {
 
 }  // namespace
 
+bool is_spelling_word(const std::string& term) {
+    // Prefixes, and "Z" of stems, are capitals; numbers are never misspelt.
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    return term.find_first_of("0123456789") == std::string::npos;
+}
+
 void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& document) {
-    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
-        const std::string& word = *term;
-        // Unprefixed, unstemmed words only: prefixes and "Z" are capitals.
-        if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z')) continue;
-        const Xapian::termcount occurrences = term.positionlist_count();
-        if (occurrences) db.add_spelling(word, occurrences);
-    }
+    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term)
+        if (is_spelling_word(*term)) db.add_spelling(*term);
+}
+
+void add_vocabulary_spelling(Xapian::WritableDatabase& db) {
+    // Words sort after digits and the capital prefixes.
+    auto term = db.allterms_begin();
+    term.skip_to("a");
+    for (; term != db.allterms_end(); ++term)
+        if (is_spelling_word(*term)) db.add_spelling(*term, term.get_termfreq());
 }
 
 BulkBuild::BulkBuild(const std::string& index_path, unsigned lanes, std::size_t batch_size, bool spelling)
@@ -57,8 +66,7 @@ AddOutcome BulkBuild::add(const std::string& id, std::shared_ptr<const Xapian::D
     entry->second = hash;
     const std::size_t lane = lane_of(id);
     lanes_[lane]->submit([document, id_term = schema_terms::id_term(id), is_new, batch = batch_size_,
-                          spelling = spelling_, changes = changes_[lane]](Xapian::WritableDatabase& db) {
-        if (spelling) add_spelling(db, *document);
+                          changes = changes_[lane]](Xapian::WritableDatabase& db) {
         if (is_new) db.add_document(*document);
         else db.replace_document(id_term, *document);
         if (batch && ++*changes % batch == 0) db.commit();
@@ -93,9 +101,12 @@ std::optional<std::string> BulkBuild::data(const std::string& id) {
 
 void BulkBuild::merge(const std::string& index_path, const std::string& output) {
     for (auto& lane : lanes_) {
-        lane->submit([](Xapian::WritableDatabase& db) { db.commit(); });
-        lane->sync();
+        lane->submit([spelling = spelling_](Xapian::WritableDatabase& db) {
+            if (spelling) add_vocabulary_spelling(db);
+            db.commit();
+        });
     }
+    for (auto& lane : lanes_) lane->sync();
     Xapian::Database all(index_path);
     for (auto& lane : lanes_) all.add_database(Xapian::Database(lane->path()));
     lanes_.clear();  // closes the lane databases

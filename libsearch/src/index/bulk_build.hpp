@@ -22,7 +22,10 @@ namespace libsearch::index {
 class BulkBuild {
   public:
     /// Lanes live in `<index_path>/.lanes/`; each commits every
-    /// `batch_size` of its documents, so memory stays bounded.
+    /// `batch_size` of its documents, so memory stays bounded. With
+    /// `spelling`, each lane makes the spelling data of its vocabulary before
+    /// the merge (add_vocabulary_spelling), all lanes at once; the compactor
+    /// adds up their counts.
     BulkBuild(const std::string& index_path, unsigned lanes, std::size_t batch_size, bool spelling);
     ~BulkBuild();
 
@@ -52,8 +55,15 @@ class BulkBuild {
     bool spelling_;
 };
 
-/// Adds spelling data for the words of a document as TermGenerator's
-/// FLAG_SPELLING would: each word once per occurrence.
+/// Spelling data ("did you mean") counts, for each word, the articles that
+/// use it. Words are the unprefixed, unstemmed terms without digits.
+bool is_spelling_word(const std::string& term);
+
+/// Adds a new article's words to the spelling data.
 void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& document);
+
+/// Makes the spelling data of a whole index in one pass over its vocabulary:
+/// far cheaper than adding each article's words as it is written.
+void add_vocabulary_spelling(Xapian::WritableDatabase& db);
 
 }  // namespace libsearch::index

@@ -8,8 +8,11 @@ namespace {
 constexpr std::size_t kQueueLimit = 256;
 }  // namespace
 
+// A lane is scratch space, merged and deleted at the end: it need not
+// survive a crash, so its commits skip fsync.
 WriterLane::WriterLane(std::string path)
-    : path_(std::move(path)), db_(path_, Xapian::DB_CREATE_OR_OVERWRITE), thread_([this] { loop(); }) {}
+    : path_(std::move(path)), db_(path_, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
+      thread_([this] { loop(); }) {}
 
 WriterLane::~WriterLane() {
     {

@@ -11,6 +11,9 @@ namespace libsearch::search {
 
 namespace {
 
+// A word in at least this many articles is taken as spelt as meant.
+constexpr Xapian::doccount kCommonWord = 5;
+
 constexpr unsigned kFullSyntax = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                                  Xapian::QueryParser::FLAG_PURE_NOT;
@@ -26,7 +29,7 @@ std::size_t position_of(std::string_view text, const BadFieldValue& bad) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const analysis::Analyzer& analyzer, DefaultOperator op,
                            const Synonyms* synonyms)
-    : stopper_(analyzer.stopper()), synonyms_(synonyms) {
+    : db_(db), stopper_(analyzer.stopper()), synonyms_(synonyms) {
     analyzer.configure(parser_);
     parser_.set_database(db);
     parser_.set_default_op(op == DefaultOperator::op_or ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
@@ -104,7 +107,21 @@ ParsedQuery QueryBuilder::parse(std::string_view text) {
     }
 }
 
-std::string QueryBuilder::spelling_suggestion(std::string_view text) {
+bool QueryBuilder::all_words_common(const Xapian::Query& parsed) const {
+    bool any = false;
+    for (auto term = parsed.get_terms_begin(); term != parsed.get_terms_end(); ++term) {
+        const std::string& t = *term;
+        // Stems ("Z...") and words count; filter terms (capital prefixes) do not.
+        const std::size_t at = !t.empty() && t[0] == 'Z' ? 1 : 0;
+        if (at >= t.size() || (t[at] >= 'A' && t[at] <= 'Z')) continue;
+        if (db_.get_termfreq(t) < kCommonWord) return false;
+        any = true;
+    }
+    return any;
+}
+
+std::string QueryBuilder::spelling_suggestion(std::string_view text, const Xapian::Query& parsed) {
+    if (all_words_common(parsed)) return {};
     try {
         parser_.parse_query(fold_case(analysis::normalize_spelling(text)), kFullSyntax | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
         return parser_.get_corrected_query_string();

@@ -32,14 +32,19 @@ class QueryBuilder {
     ParsedQuery parse(std::string_view text);
 
     /// The query with misspelt words replaced by the index's best guesses;
-    /// empty when there is nothing to correct.
-    std::string spelling_suggestion(std::string_view text);
+    /// empty when there is nothing to correct. `parsed` is what parse() made
+    /// of `text`: when each of its words is in common use in the index, none
+    /// is taken for a misspelling, and the (costly) lookup is skipped.
+    std::string spelling_suggestion(std::string_view text, const Xapian::Query& parsed);
 
   private:
     Xapian::Query parse_with(const std::string& text, unsigned flags, std::string_view original);
 
     bool only_stopwords(std::string_view folded) const;
 
+    bool all_words_common(const Xapian::Query& parsed) const;
+
+    const Xapian::Database& db_;
     Xapian::QueryParser parser_;
     const Xapian::Stopper* stopper_;
     const Synonyms* synonyms_;

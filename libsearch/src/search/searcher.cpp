@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
+#include <memory>
 
 #include "analysis/analyzer.hpp"
 #include "analysis/utf8.hpp"
@@ -131,6 +133,16 @@ struct Searcher::Impl {
         return posting == db.postlist_end(term) ? 0 : *posting;
     }
 
+    // A QueryParser with its field processors is costly to set up next to a
+    // search: one per language and operator, kept.
+    std::map<std::pair<std::string, DefaultOperator>, std::unique_ptr<search::QueryBuilder>> builders;
+
+    search::QueryBuilder& builder(const analysis::Analyzer& analyzer, DefaultOperator op) {
+        auto& slot = builders[{analyzer.language().code, op}];
+        if (!slot) slot = std::make_unique<search::QueryBuilder>(db, analyzer, op, &synonyms);
+        return *slot;
+    }
+
     Language query_language(const SearchRequest& r) const {
         return r.language.empty() ? default_language : resolve_language(r.language);
     }
@@ -141,13 +153,13 @@ struct Searcher::Impl {
 SearchResponse Searcher::Impl::run(const SearchRequest& r) {
     SearchResponse response;
     const analysis::Analyzer& analyzer = analyzers.get(query_language(r));
-    search::QueryBuilder builder(db, analyzer, r.default_operator, &synonyms);
+    search::QueryBuilder& builder = this->builder(analyzer, r.default_operator);
 
-    Xapian::Query query;
+    Xapian::Query query, text_query;
     const bool has_text = r.query.find_first_not_of(" \t\r\n") != std::string::npos;
     if (has_text) {
         auto parsed = builder.parse(r.query);
-        query = std::move(parsed.query);
+        query = text_query = std::move(parsed.query);
         response.warnings = std::move(parsed.warnings);
     } else {
         query = Xapian::Query::MatchAll;
@@ -185,7 +197,7 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
     for (auto it = mset.begin(); it != mset.end(); ++it) response.hits.push_back(make_hit(it, highlighter, r, has_text));
 
     if (has_text && response.total.upper_bound <= kFewMatches) {
-        std::string suggestion = builder.spelling_suggestion(r.query);
+        std::string suggestion = builder.spelling_suggestion(r.query, text_query);
         if (!suggestion.empty()) response.suggestion = std::move(suggestion);
     }
     return response;
@@ -225,7 +237,7 @@ std::optional<HighlightedArticle> Searcher::highlighted_article(const std::strin
         Xapian::Enquire enquire(impl_->db);
         Xapian::Query parsed;
         if (query.find_first_not_of(" \t\r\n") != std::string::npos) {
-            parsed = search::QueryBuilder(impl_->db, analyzer, DefaultOperator::op_or, &impl_->synonyms).parse(query).query;
+            parsed = impl_->builder(analyzer, DefaultOperator::op_or).parse(query).query;
             enquire.set_query(parsed);
         }
         const Xapian::MSet mset = enquire.get_mset(0, 0);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <numeric>
 #include <sstream>
 #include <stdexcept>
@@ -92,6 +93,26 @@ void emit(const std::string& bench, const std::string& system, nlohmann::json fi
 
 double now_ms() {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+nlohmann::json time_mix(const std::vector<MixQuery>& mix, int warmup, int repeat,
+                        const std::function<void(const MixQuery&)>& run) {
+    for (int pass = 0; pass < warmup; ++pass)
+        for (const auto& q : mix) run(q);
+    std::vector<double> all;
+    std::map<std::string, std::vector<double>> by_class;
+    for (int pass = 0; pass < repeat; ++pass) {
+        for (const auto& q : mix) {
+            const double start = now_ms();
+            run(q);
+            const double ms = now_ms() - start;
+            all.push_back(ms);
+            by_class[q.cls].push_back(ms);
+        }
+    }
+    nlohmann::json per_class = nlohmann::json::object();
+    for (auto& [cls, times] : by_class) per_class[cls] = to_json(summarize(std::move(times)));
+    return {{"latency", to_json(summarize(std::move(all)))}, {"per_class", std::move(per_class)}};
 }
 
 }  // namespace bench

@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -47,5 +48,11 @@ void emit(const std::string& bench, const std::string& system, nlohmann::json fi
 
 /// Milliseconds since an arbitrary start (steady clock).
 double now_ms();
+
+/// Times `run` over the mix: `warmup` untimed passes, then `repeat` timed
+/// passes. Returns {"latency": ..., "per_class": {class: ...}}. `run` does
+/// the whole work of one query; exceptions propagate.
+nlohmann::json time_mix(const std::vector<MixQuery>& mix, int warmup, int repeat,
+                        const std::function<void(const MixQuery&)>& run);
 
 }  // namespace bench
