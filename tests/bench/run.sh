@@ -369,9 +369,9 @@ for size in "${size_list[@]}"; do
     fi
 
     # Queries in process: one untimed pass, then $passes timed ones.
-    local passes=5
+    passes=5
     [[ $smoke == 1 ]] && passes=1
-    local timing=(--warmup 1 --repeat "$passes")
+    timing=(--warmup 1 --repeat "$passes")
     query_step "$size" libsearch-snippets "$bin/bench_query_libsearch" --db "$w/idx-libsearch" --mix "$w/mix.tsv" "${timing[@]}"
     query_step "$size" libsearch-no-snippets "$bin/bench_query_libsearch" --db "$w/idx-libsearch" --mix "$w/mix.tsv" --snippets off "${timing[@]}"
     query_step "$size" libsearch-exact-facets "$bin/bench_query_libsearch" --db "$w/idx-libsearch" --mix "$w/mix.tsv" --exact-facets "${timing[@]}"

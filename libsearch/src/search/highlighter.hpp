@@ -17,10 +17,10 @@ namespace libsearch::search {
 class Highlighter {
   public:
     /// `query` is what the search ran; `stats` an MSet of it (any size), for
-    /// how rare each term is among the `documents` of the database.
-    Highlighter(const Xapian::Query& query, const Xapian::MSet& stats, Xapian::doccount documents,
-                const Xapian::Stem& stemmer)
-        : matches_(query, stats, documents, stemmer) {}
+    /// how rare each term is among the `documents` of the database; `stems`
+    /// stems as the query did.
+    Highlighter(const Xapian::Query& query, const Xapian::MSet& stats, Xapian::doccount documents, StemCache& stems)
+        : matches_(query, stats, documents, stems) {}
 
     /// All of `text`, escaped, every match marked.
     std::string whole(std::string_view text) const;

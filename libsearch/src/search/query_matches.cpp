@@ -23,13 +23,21 @@ bool term_word(const std::string& term, std::string& word, bool& stemmed) {
     return true;
 }
 
-constexpr std::size_t kMaxStemCache = 50'000;
+// About 2 MB of words and stems per cache.
+constexpr std::size_t kMaxStemCache = 20'000;
 
 }  // namespace
 
+const std::string& StemCache::operator()(const std::string& word) {
+    auto found = stems_.find(word);
+    if (found != stems_.end()) return found->second;
+    if (stems_.size() >= kMaxStemCache) stems_.clear();
+    return stems_.emplace(word, stemmer_(word)).first->second;
+}
+
 QueryMatches::QueryMatches(const Xapian::Query& query, const Xapian::MSet& stats, Xapian::doccount documents,
-                           Xapian::Stem stemmer)
-    : stemmer_(std::move(stemmer)), documents_(std::max<Xapian::doccount>(documents, 1)) {
+                           StemCache& stems)
+    : stems_of_(stems), documents_(std::max<Xapian::doccount>(documents, 1)) {
     if (query.empty()) return;
     walk(query, stats);
 }
@@ -107,15 +115,8 @@ void QueryMatches::add_wildcard(const Xapian::Query& wildcard) {
     prefixes_.emplace_back(std::move(word), new_term(std::log(2.0)));
 }
 
-const std::string& QueryMatches::stem_of(const std::string& key) const {
-    auto found = stem_cache_.find(key);
-    if (found != stem_cache_.end()) return found->second;
-    if (stem_cache_.size() >= kMaxStemCache) stem_cache_.clear();
-    return stem_cache_.emplace(key, stemmer_(key)).first->second;
-}
-
 bool QueryMatches::matches(const TextWord& word, const Piece& piece) const {
-    return piece.stemmed ? stem_of(word.key) == piece.key : word.key == piece.key;
+    return piece.stemmed ? stems_of_(word.key) == piece.key : word.key == piece.key;
 }
 
 std::vector<MatchSpan> QueryMatches::find(const std::vector<TextWord>& words) const {
@@ -142,7 +143,7 @@ std::vector<MatchSpan> QueryMatches::find(const std::vector<TextWord>& words) co
         if (auto exact = exact_.find(word.key); exact != exact_.end()) {
             spans.push_back({i, i + 1, exact->second});
         } else if (!stems_.empty()) {
-            if (auto stem = stems_.find(stem_of(word.key)); stem != stems_.end()) spans.push_back({i, i + 1, stem->second});
+            if (auto stem = stems_.find(stems_of_(word.key)); stem != stems_.end()) spans.push_back({i, i + 1, stem->second});
         }
         if (spans.empty() || spans.back().first != i) {
             for (const auto& [prefix, term] : prefixes_) {

@@ -20,12 +20,24 @@ struct MatchSpan {
     std::uint32_t term = 0;  // index into QueryMatches::weight()
 };
 
+/// Stems of words already met, for one stemmer: words repeat across hits
+/// and searches, and stemming each again was most of the cost of marking.
+class StemCache {
+  public:
+    explicit StemCache(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)) {}
+    const std::string& operator()(const std::string& word);
+
+  private:
+    Xapian::Stem stemmer_;
+    std::unordered_map<std::string, std::string> stems_;
+};
+
 class QueryMatches {
   public:
     /// `stats` supplies term frequencies (an MSet of the query, of any size)
-    /// among the `documents` of the database.
+    /// among the `documents` of the database; `stems` stems as the query did.
     QueryMatches(const Xapian::Query& query, const Xapian::MSet& stats, Xapian::doccount documents,
-                 Xapian::Stem stemmer);
+                 StemCache& stems);
 
     bool empty() const noexcept { return weights_.empty(); }
     /// The matches in `words`, in text order, never overlapping.
@@ -43,18 +55,15 @@ class QueryMatches {
     void add_phrase(const Xapian::Query& phrase, const Xapian::MSet& stats);
     void add_wildcard(const Xapian::Query& wildcard);
     double idf(const std::string& term, const Xapian::MSet& stats) const;
-    const std::string& stem_of(const std::string& key) const;
     bool matches(const TextWord& word, const Piece& piece) const;
     std::uint32_t new_term(double weight);
 
-    Xapian::Stem stemmer_;
+    StemCache& stems_of_;
     Xapian::doccount documents_ = 1;
     std::unordered_map<std::string, std::uint32_t> exact_, stems_;
     std::vector<std::pair<std::string, std::uint32_t>> prefixes_;  // wildcards
     std::vector<std::pair<std::vector<Piece>, std::uint32_t>> phrases_;
     std::vector<double> weights_;
-    // Words repeat across the hits of a page: each is stemmed once.
-    mutable std::unordered_map<std::string, std::string> stem_cache_;
 };
 
 }  // namespace libsearch::search

@@ -143,6 +143,15 @@ struct Searcher::Impl {
         return *slot;
     }
 
+    // Stems of the words marked in hits, per language, kept across searches.
+    std::map<std::string, std::unique_ptr<search::StemCache>> stem_caches;
+
+    search::StemCache& stems(const analysis::Analyzer& analyzer) {
+        auto& slot = stem_caches[analyzer.language().code];
+        if (!slot) slot = std::make_unique<search::StemCache>(analyzer.stemmer());
+        return *slot;
+    }
+
     Language query_language(const SearchRequest& r) const {
         return r.language.empty() ? default_language : resolve_language(r.language);
     }
@@ -193,7 +202,7 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
     response.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound()};
     if (r.facets) response.facets = facets.collect(response.total);
     const search::Highlighter highlighter(has_text ? query : Xapian::Query(), mset, db.get_doccount(),
-                                          analyzer.stemmer());
+                                          stems(analyzer));
     for (auto it = mset.begin(); it != mset.end(); ++it) response.hits.push_back(make_hit(it, highlighter, r, has_text));
 
     if (has_text && response.total.upper_bound <= kFewMatches) {
@@ -241,7 +250,7 @@ std::optional<HighlightedArticle> Searcher::highlighted_article(const std::strin
             enquire.set_query(parsed);
         }
         const Xapian::MSet mset = enquire.get_mset(0, 0);
-        const search::Highlighter highlighter(parsed, mset, impl_->db.get_doccount(), analyzer.stemmer());
+        const search::Highlighter highlighter(parsed, mset, impl_->db.get_doccount(), impl_->stems(analyzer));
         HighlightedArticle out;
         out.title_html = highlighter.whole(article->title);
         out.body_html = highlighter.paragraphs(article->body);
