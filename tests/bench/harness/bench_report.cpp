@@ -85,10 +85,10 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     std::vector<std::string> sets, files;
     auto* tag_cmd = app.add_subcommand("tag", "Print the JSON object lines of FILEs with KEY=VALUE added");
-    tag_cmd->add_option("--set", sets, "KEY=VALUE to add (repeatable)");
+    tag_cmd->add_option("--set", sets, "KEY=VALUE to add (repeatable)")->allow_extra_args(false);
     tag_cmd->add_option("files", files, "Files of JSON lines")->required();
     auto* corpus_cmd = app.add_subcommand("corpus", "Count the articles and text of record files");
-    corpus_cmd->add_option("--set", sets, "KEY=VALUE to add (repeatable)");
+    corpus_cmd->add_option("--set", sets, "KEY=VALUE to add (repeatable)")->allow_extra_args(false);
     corpus_cmd->add_option("files", files, "JSON Lines record files")->required();
     std::string results;
     bool check = false;
