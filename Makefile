@@ -24,7 +24,10 @@ build: configure
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
+# From scratch: the sample archive takes a second, and an index left by an
+# older build may have an older schema.
 index: build
+	rm -rf $(INDEX)
 	$(BUILD)/bin/indexer --db $(INDEX) corpus
 
 run: index

@@ -244,7 +244,10 @@ int run(const Options& o) {
     std::uint64_t n = 0, text_bytes = 0;
     while (n < o.count) {
         bench::for_each_record({o.in}, [&](const bench::Record& r) {
-            if (n >= o.count) return;
+            // A record without text is no article (indexer would skip it).
+            const bool no_text = r.title.find_first_not_of(" \t\n") == std::string::npos &&
+                                 r.body.find_first_not_of(" \t\n") == std::string::npos;
+            if (n >= o.count || no_text) return;
             Rng rng(o.seed * 0x100000001b3ULL ^ (n + 1) * 0x9e3779b97f4a7c15ULL);
             char id[32];
             std::snprintf(id, sizeof id, "scaled-%07llu", static_cast<unsigned long long>(n));

@@ -6,6 +6,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include <xapian.h>
+
+#include <libsearch/schema.hpp>
+
 #include "test_index.hpp"
 
 using namespace testsupport;
@@ -321,4 +325,26 @@ TEST_CASE("what an interrupted parallel build leaves behind is cleaned up", "[in
     CHECK(searcher.size() == 1);
     IndexWriter writer({.path = path, .writers = 2});
     CHECK_FALSE(std::filesystem::exists(path + "/.lanes"));
+}
+
+TEST_CASE("an index made under another schema is refused with a way out", "[index][errors]") {
+    TempDir dir;
+    const std::string path = dir / "db";
+    { IndexWriter({.path = path}).add(article("a", "Title", "Body.")); }
+    {
+        Xapian::WritableDatabase db(path, Xapian::DB_OPEN);
+        db.set_metadata(libsearch::schema::meta_schema, "1");
+        db.commit();
+    }
+    auto refused = [&](auto open) {
+        try {
+            open();
+        } catch (const libsearch::IndexCorrupt& e) {
+            return std::string(e.what()).find("schema 1") != std::string::npos &&
+                   std::string(e.what()).find("rebuild") != std::string::npos;
+        }
+        return false;
+    };
+    CHECK(refused([&] { libsearch::Searcher searcher(path); }));
+    CHECK(refused([&] { IndexWriter writer({.path = path}); }));
 }

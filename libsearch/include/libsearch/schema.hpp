@@ -23,9 +23,10 @@
 /// Values:
 ///   - slot_date        "YYYYMMDD"; empty when undated. Sortable, and the form
 ///                      Xapian::DateRangeProcessor compares against.
-///   - slot_year_month  "YYYYMM"; empty when undated. Feeds the month and year facets.
-///   - slot_categories  every category of the article, packed (see facets.cpp)
-///                      so that a facet counts each of them.
+///   - slot_facets      everything the facets count, in one value so that a match
+///                      costs one value read: "YYYYMM" (empty when undated), U+001E,
+///                      then every category, joined by U+001F.
+///   - slot 2           unused (schema 1 kept the categories there).
 ///   - slot_content_hash hex hash of the normalised title and body, equal for
 ///                      reprints of the same text; usable as a collapse key.
 ///
@@ -50,8 +51,7 @@ inline constexpr const char* prefix_month = "M";
 inline constexpr const char* prefix_day = "D";
 
 inline constexpr unsigned slot_date = 0;
-inline constexpr unsigned slot_year_month = 1;
-inline constexpr unsigned slot_categories = 2;
+inline constexpr unsigned slot_facets = 1;
 inline constexpr unsigned slot_content_hash = 3;
 
 /// Within-document frequency increment for title words (body words count 1).
@@ -60,7 +60,9 @@ inline constexpr unsigned title_weight = 3;
 inline constexpr unsigned field_gap = 100;
 
 /// The version written to "libsearch.schema"; bumped on incompatible changes.
-inline constexpr int version = 1;
+/// An index of another version is refused (IndexCorrupt) until it is rebuilt.
+/// 2: the month and the categories share slot_facets.
+inline constexpr int version = 2;
 
 inline constexpr const char* meta_schema = "libsearch.schema";
 inline constexpr const char* meta_default_language = "libsearch.default_language";

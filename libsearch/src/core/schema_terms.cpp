@@ -118,6 +118,22 @@ std::vector<std::string> unpack_categories(std::string_view packed) {
     return out;
 }
 
+std::string pack_facets(const std::optional<Date>& date, const std::vector<std::string>& categories) {
+    std::string packed = date ? date->key().substr(0, 6) : std::string();
+    packed += '\x1e';
+    packed += pack_categories(categories);
+    return packed;
+}
+
+FacetValues unpack_facets(std::string_view packed) {
+    FacetValues values;
+    const auto separator = packed.find('\x1e');
+    if (separator == std::string_view::npos) return values;
+    values.year_month = packed.substr(0, separator);
+    values.categories = unpack_categories(packed.substr(separator + 1));
+    return values;
+}
+
 std::string content_hash(std::string_view title, std::string_view body) {
     Fnv1a hash;
     bool pending_space = false;

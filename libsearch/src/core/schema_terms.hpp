@@ -3,6 +3,7 @@
 // libsearch/schema.hpp). Indexing and query parsing both call these, so a
 // filter always spells a term exactly as the indexer did.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,15 @@ std::string day_term(const Date& date);
 /// category never contains.
 std::string pack_categories(const std::vector<std::string>& categories);
 std::vector<std::string> unpack_categories(std::string_view packed);
+
+/// The facets value slot (schema.hpp): the year-month "YYYYMM" of a dated
+/// article, then its categories.
+std::string pack_facets(const std::optional<Date>& date, const std::vector<std::string>& categories);
+struct FacetValues {
+    std::string year_month;  ///< "YYYYMM", empty when undated
+    std::vector<std::string> categories;
+};
+FacetValues unpack_facets(std::string_view packed);
 
 /// Hex FNV-1a 64 of the title and body with case and white space folded:
 /// reprints that differ only in spacing or case share it.

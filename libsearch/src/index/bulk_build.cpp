@@ -32,11 +32,24 @@ void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& document
 }
 
 void add_vocabulary_spelling(Xapian::WritableDatabase& db) {
+    // Xapian keeps spelling changes in memory until a commit, several
+    // entries per word: commit every so many words to bound memory. Those
+    // commits write only the spelling table, so the walk over the terms
+    // (committed before) is not disturbed.
+    constexpr std::size_t kWordsPerCommit = 20'000;
+    std::size_t pending = 0;
+    db.commit();
     // Words sort after digits and the capital prefixes.
     auto term = db.allterms_begin();
     term.skip_to("a");
-    for (; term != db.allterms_end(); ++term)
-        if (is_spelling_word(*term)) db.add_spelling(*term, term.get_termfreq());
+    for (; term != db.allterms_end(); ++term) {
+        if (!is_spelling_word(*term)) continue;
+        db.add_spelling(*term, term.get_termfreq());
+        if (++pending == kWordsPerCommit) {
+            db.commit();
+            pending = 0;
+        }
+    }
 }
 
 BulkBuild::BulkBuild(const std::string& index_path, unsigned lanes, std::size_t batch_size, bool spelling)

@@ -63,7 +63,7 @@ bool is_spelling_word(const std::string& term);
 void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& document);
 
 /// Makes the spelling data of a whole index in one pass over its vocabulary:
-/// far cheaper than adding each article's words as it is written.
+/// far cheaper than adding each article's words as it is written. Commits.
 void add_vocabulary_spelling(Xapian::WritableDatabase& db);
 
 }  // namespace libsearch::index

@@ -88,9 +88,8 @@ Xapian::Document build_document(const Article& a, Xapian::TermGenerator& generat
         doc.add_boolean_term(st::month_term(a.date->year, a.date->month));
         doc.add_boolean_term(st::day_term(*a.date));
         doc.add_value(schema::slot_date, a.date->key());
-        doc.add_value(schema::slot_year_month, a.date->key().substr(0, 6));
     }
-    if (!a.categories.empty()) doc.add_value(schema::slot_categories, st::pack_categories(a.categories));
+    if (a.date || !a.categories.empty()) doc.add_value(schema::slot_facets, st::pack_facets(a.date, a.categories));
     doc.add_value(schema::slot_content_hash, st::content_hash(a.title, a.body));
     doc.set_data(encode_article(a));
     return doc;

@@ -8,6 +8,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "core/schema_terms.hpp"
+#include "core/schema_version.hpp"
 #include "core/xapian_errors.hpp"
 #include "index/bulk_build.hpp"
 #include "index/document_builder.hpp"
@@ -77,6 +78,7 @@ struct IndexWriter::Impl {
 
     explicit Impl(IndexOptions opts) : options(std::move(opts)), db(open_writable(options)) {
         try {
+            check_schema_version(db, options.path);
             std::string stored = db.get_metadata(schema::meta_default_language);
             if (stored.empty()) {
                 stored = resolve_language(options.default_language).code;

@@ -8,84 +8,82 @@
 
 namespace libsearch::search {
 
-void CategorySpy::operator()(const Xapian::Document& doc, double) {
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
     ++examined_;
-    std::string packed = doc.get_value(schema::slot_categories);
-    if (!packed.empty()) ++packed_[std::move(packed)];
+    std::string value = doc.get_value(schema::slot_facets);
+    if (!value.empty()) ++values_[std::move(value)];
 }
 
-std::map<std::string, Xapian::doccount> CategorySpy::counts() const {
-    std::map<std::string, Xapian::doccount> counts;
-    for (const auto& [packed, count] : packed_)
-        for (auto& category : schema_terms::unpack_categories(packed)) counts[std::move(category)] += count;
-    return counts;
-}
+Xapian::MatchSpy* FacetSpy::clone() const { return new FacetSpy(); }
 
-Xapian::MatchSpy* CategorySpy::clone() const { return new CategorySpy(); }
+std::string FacetSpy::name() const { return "libsearch::FacetSpy"; }
 
-std::string CategorySpy::name() const { return "libsearch::CategorySpy"; }
+std::string FacetSpy::serialise() const { return {}; }
 
-std::string CategorySpy::serialise() const { return {}; }
+Xapian::MatchSpy* FacetSpy::unserialise(const std::string&, const Xapian::Registry&) const { return new FacetSpy(); }
 
-Xapian::MatchSpy* CategorySpy::unserialise(const std::string&, const Xapian::Registry&) const {
-    return new CategorySpy();
-}
-
-// Results travel between remote shards as "count\x1fcategory\n" lines.
-std::string CategorySpy::serialise_results() const {
+// Results travel between remote shards as "examined\n" then, per value,
+// "count length\n" and the value's bytes (values may hold any byte).
+std::string FacetSpy::serialise_results() const {
     std::string out = std::to_string(examined_) + "\n";
-    for (const auto& [category, count] : counts()) out += std::to_string(count) + '\x1f' + category + '\n';
+    for (const auto& [value, count] : values_)
+        out += std::to_string(count) + ' ' + std::to_string(value.size()) + '\n' + value;
     return out;
 }
 
-void CategorySpy::merge_results(const std::string& data) {
+void FacetSpy::merge_results(const std::string& data) {
     std::size_t pos = data.find('\n');
     if (pos == std::string::npos) return;
-    examined_ += static_cast<Xapian::doccount>(std::stoul(data.substr(0, pos)));
-    while (++pos < data.size()) {
-        const auto sep = data.find('\x1f', pos);
-        const auto end = data.find('\n', pos);
-        if (sep == std::string::npos || end == std::string::npos || sep > end) break;
-        // One category is a packed list of one.
-        packed_[data.substr(sep + 1, end - sep - 1)] += static_cast<Xapian::doccount>(std::stoul(data.substr(pos, sep - pos)));
-        pos = end;
+    try {
+        examined_ += static_cast<Xapian::doccount>(std::stoul(data.substr(0, pos)));
+        ++pos;
+        while (pos < data.size()) {
+            const auto space = data.find(' ', pos), newline = data.find('\n', pos);
+            if (space == std::string::npos || newline == std::string::npos || space > newline) return;
+            const auto count = static_cast<Xapian::doccount>(std::stoul(data.substr(pos, space - pos)));
+            const std::size_t length = std::stoul(data.substr(space + 1, newline - space - 1));
+            if (newline + 1 + length > data.size()) return;
+            values_[data.substr(newline + 1, length)] += count;
+            pos = newline + 1 + length;
+        }
+    } catch (const std::exception&) {
+        // Malformed results from a remote shard add nothing more.
     }
 }
 
-std::string CategorySpy::get_description() const {
-    return "CategorySpy(" + std::to_string(packed_.size()) + " category lists)";
+std::string FacetSpy::get_description() const {
+    return "FacetSpy(" + std::to_string(values_.size()) + " values)";
 }
 
-FacetCollector::FacetCollector()
-    : categories_(std::make_unique<CategorySpy>()),
-      months_(std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot_year_month)) {}
+FacetCollector::FacetCollector() : spy_(std::make_unique<FacetSpy>()) {}
 
-void FacetCollector::attach(Xapian::Enquire& enquire) {
-    enquire.add_matchspy(categories_.get());
-    enquire.add_matchspy(months_.get());
-}
+void FacetCollector::attach(Xapian::Enquire& enquire) { enquire.add_matchspy(spy_.get()); }
 
 Facets FacetCollector::collect(const MatchCount& total) const {
     Facets facets;
-    const Xapian::doccount examined = categories_->examined();
+    const Xapian::doccount examined = spy_->examined();
     facets.exact = total.exact() && examined >= total.estimated;
     const double scale = facets.exact || examined == 0 ? 1.0 : double(total.estimated) / double(examined);
     auto scaled = [&](Xapian::doccount n) {
         return static_cast<std::uint64_t>(std::llround(double(n) * scale));
     };
 
-    for (const auto& [category, count] : categories_->counts()) facets.category.push_back({category, scaled(count)});
+    std::map<std::string, Xapian::doccount> categories, months;
+    for (const auto& [value, count] : spy_->values()) {
+        auto unpacked = schema_terms::unpack_facets(value);
+        if (unpacked.year_month.size() == 6) months[unpacked.year_month] += count;
+        for (auto& category : unpacked.categories) categories[std::move(category)] += count;
+    }
+    for (const auto& [category, count] : categories) facets.category.push_back({category, scaled(count)});
     std::stable_sort(facets.category.begin(), facets.category.end(),
                      [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
     if (facets.category.size() > kMaxCategoryFacets) facets.category.resize(kMaxCategoryFacets);
 
     std::map<std::string, std::uint64_t> years;
-    for (auto it = months_->values_begin(); it != months_->values_end(); ++it) {
-        const std::string ym = *it;  // YYYYMM, ascending
-        if (ym.size() != 6) continue;
-        const auto count = scaled(it.get_termfreq());
-        facets.month.push_back({ym.substr(0, 4) + "-" + ym.substr(4, 2), count});
-        years[ym.substr(0, 4)] += count;
+    for (const auto& [ym, count] : months) {  // YYYYMM, ascending
+        const auto n = scaled(count);
+        facets.month.push_back({ym.substr(0, 4) + "-" + ym.substr(4, 2), n});
+        years[ym.substr(0, 4)] += n;
     }
     for (const auto& [year, count] : years) facets.year.push_back({year, count});
     return facets;

@@ -12,9 +12,11 @@
 
 namespace libsearch::search {
 
-/// Counts every category of each examined document (the categories slot holds
-/// several), where Xapian's ValueCountMatchSpy would count one value.
-class CategorySpy : public Xapian::MatchSpy {
+/// Counts the facets value (schema::slot_facets: the month and every
+/// category) of each examined document. One value read per match: Xapian
+/// caches one value slot at a time, so spies reading two slots each would
+/// seek and decode twice per match.
+class FacetSpy : public Xapian::MatchSpy {
   public:
     void operator()(const Xapian::Document& doc, double weight) override;
     Xapian::MatchSpy* clone() const override;
@@ -25,18 +27,17 @@ class CategorySpy : public Xapian::MatchSpy {
     void merge_results(const std::string& data) override;
     std::string get_description() const override;
 
-    /// Matches per category.
-    std::map<std::string, Xapian::doccount> counts() const;
+    /// Matches per facets value: far fewer distinct values than matches, so
+    /// each match costs one hash lookup; collect() unpacks them once.
+    const std::unordered_map<std::string, Xapian::doccount>& values() const noexcept { return values_; }
     Xapian::doccount examined() const noexcept { return examined_; }
 
   private:
-    // Matches per packed category list: far fewer distinct lists than
-    // matches, so each match costs one hash lookup; unpacked in counts().
-    std::unordered_map<std::string, Xapian::doccount> packed_;
+    std::unordered_map<std::string, Xapian::doccount> values_;
     Xapian::doccount examined_ = 0;
 };
 
-/// The spies of one search, registered on an Enquire.
+/// The spy of one search, registered on an Enquire.
 class FacetCollector {
   public:
     FacetCollector();
@@ -48,8 +49,7 @@ class FacetCollector {
 
   private:
     // Owned here, not released to Xapian: the collector outlives get_mset().
-    std::unique_ptr<CategorySpy> categories_;
-    std::unique_ptr<Xapian::ValueCountMatchSpy> months_;
+    std::unique_ptr<FacetSpy> spy_;
 };
 
 /// Most categories a facet lists.

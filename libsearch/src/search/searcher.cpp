@@ -10,6 +10,7 @@
 #include "analysis/analyzer.hpp"
 #include "analysis/utf8.hpp"
 #include "core/schema_terms.hpp"
+#include "core/schema_version.hpp"
 #include "core/xapian_errors.hpp"
 #include "index/document_data.hpp"
 #include "libsearch/errors.hpp"
@@ -108,6 +109,7 @@ struct Searcher::Impl {
         // The default language is set when the index is made and never changes.
         reading("opening", [&] {
             db = Xapian::Database(path);
+            check_schema_version(db, path);
             default_language = resolve_language(db.get_metadata(schema::meta_default_language));
         });
     }
