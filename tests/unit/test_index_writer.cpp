@@ -10,6 +10,8 @@
 
 #include <libsearch/schema.hpp>
 
+#include "index/id_table.hpp"
+
 #include "test_index.hpp"
 
 using namespace testsupport;
@@ -347,4 +349,23 @@ TEST_CASE("an index made under another schema is refused with a way out", "[inde
     };
     CHECK(refused([&] { libsearch::Searcher searcher(path); }));
     CHECK(refused([&] { IndexWriter writer({.path = path}); }));
+}
+
+TEST_CASE("the id table of a bulk build finds, replaces and forgets ids", "[index][parallel]") {
+    libsearch::index::IdTable table;
+    for (int i = 0; i < 50'000; ++i) REQUIRE(table.insert("id-" + std::to_string(i), static_cast<std::uint64_t>(i)));
+    CHECK(table.size() == 50'000);
+    CHECK_FALSE(table.insert("id-7", 99));
+    REQUIRE(table.find("id-7"));
+    CHECK(*table.find("id-7") == 7);
+    CHECK_FALSE(table.find("id-50000"));
+    CHECK_FALSE(table.find(""));
+    for (int i = 0; i < 50'000; i += 2) REQUIRE(table.erase("id-" + std::to_string(i)));
+    CHECK_FALSE(table.erase("id-0"));
+    CHECK(table.size() == 25'000);
+    CHECK_FALSE(table.find("id-10"));
+    REQUIRE(table.find("id-11"));
+    CHECK(*table.find("id-11") == 11);
+    CHECK(table.insert("id-10", 1));  // an erased id comes back
+    CHECK(*table.find("id-10") == 1);
 }

@@ -74,9 +74,11 @@ std::size_t BulkBuild::lane_of(const std::string& id) const {
 
 AddOutcome BulkBuild::add(const std::string& id, std::shared_ptr<const Xapian::Document> document) {
     const std::uint64_t hash = data_hash(document->get_data());
-    auto [entry, is_new] = ids_.try_emplace(id, hash);
-    if (!is_new && entry->second == hash) return AddOutcome::unchanged;
-    entry->second = hash;
+    std::uint64_t* stored = ids_.find(id);
+    const bool is_new = stored == nullptr;
+    if (!is_new && *stored == hash) return AddOutcome::unchanged;
+    if (is_new) ids_.insert(id, hash);
+    else *stored = hash;
     const std::size_t lane = lane_of(id);
     lanes_[lane]->submit([document, id_term = schema_terms::id_term(id), is_new, batch = batch_size_,
                           changes = changes_[lane]](Xapian::WritableDatabase& db) {

@@ -11,9 +11,9 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
+#include "index/id_table.hpp"
 #include "index/writer_lane.hpp"
 #include "libsearch/index_writer.hpp"
 
@@ -33,7 +33,7 @@ class BulkBuild {
     /// stored data is unchanged, with other data replaced.
     AddOutcome add(const std::string& id, std::shared_ptr<const Xapian::Document> document);
     bool remove(const std::string& id);
-    bool contains(const std::string& id) const { return ids_.count(id) != 0; }
+    bool contains(const std::string& id) { return ids_.find(id) != nullptr; }
     /// The stored data of an article added in this build.
     std::optional<std::string> data(const std::string& id);
     std::uint64_t size() const { return ids_.size(); }
@@ -50,7 +50,7 @@ class BulkBuild {
 
     std::vector<std::unique_ptr<WriterLane>> lanes_;
     std::vector<std::shared_ptr<std::size_t>> changes_;  // each touched only by its lane's thread
-    std::unordered_map<std::string, std::uint64_t> ids_;  // id -> hash of its stored data
+    IdTable ids_;  // id -> hash of its stored data
     std::size_t batch_size_;
     bool spelling_;
 };

@@ -79,19 +79,25 @@ class Run {
     FileOutcome examine(const std::string& path) const;
     Prepared prepare(const Article& article, const std::string& path) const;
     void apply(FileOutcome&& outcome);
-    void add_articles(FileOutcome& outcome, std::set<std::string>& ids);
-    void add_article(Prepared&& prepared, std::set<std::string>& ids);
+    // Ids a file gave, each with whether the index held it before the file did.
+    using FileIds = std::map<std::string, bool>;
+    void add_articles(FileOutcome& outcome, FileIds& ids);
+    void add_article(Prepared&& prepared, FileIds& ids);
     void release(const std::string& id);
+    FileState stored_state(const std::string& path) const;
+    std::size_t holders(const std::string& id) const;
+    void set_holders(const std::string& id, std::size_t count);
     void prune(const std::vector<std::string>& roots, const std::set<std::string>& visited);
 
     IndexWriter* writer_;
     const IngestOptions& options_;
     unsigned threads_ = 1;
     IngestReport report_;
-    std::map<std::string, FileState> states_;        // by absolute path; the writer side's
+    // Per file, not per article: memory does not grow with the archive. A
+    // file's article ids are read from its stored state when needed.
+    std::set<std::string> tracked_;                   // absolute paths with a stored state
     std::map<std::string, FileStat> known_;           // read-only copy for the reading threads
     std::map<std::string, std::string> known_hash_;
-    std::map<std::string, std::size_t> id_files_;    // how many files hold each id
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
@@ -100,11 +106,36 @@ void Run::load_states() {
     for (const auto& key : writer_->metadata_keys(std::string(ingest::kFileStatePrefix))) {
         auto state = ingest::decode_file_state(writer_->metadata(key));
         if (!state) continue;
-        for (const auto& id : state->ids) ++id_files_[id];
         known_[state->path] = FileStat{state->size, state->mtime_ns};
         known_hash_[state->path] = state->hash;
-        states_[state->path] = std::move(*state);
+        tracked_.insert(state->path);
     }
+}
+
+FileState Run::stored_state(const std::string& path) const {
+    auto state = ingest::decode_file_state(writer_->metadata(ingest::file_state_key(path)));
+    if (state) return std::move(*state);
+    FileState none;
+    none.path = path;
+    return none;
+}
+
+// An article found in several files (a reprint: its id comes from its text)
+// stays until the last of them lets it go. The count is kept in the index's
+// metadata, and only for ids that two or more files hold.
+constexpr std::string_view kHoldersPrefix = "libsearch.holders:";
+
+std::size_t Run::holders(const std::string& id) const {
+    const std::string count = writer_->metadata(std::string(kHoldersPrefix) + id);
+    try {
+        return count.empty() ? 1 : std::max<std::size_t>(1, std::stoul(count));
+    } catch (const std::exception&) {
+        return 1;
+    }
+}
+
+void Run::set_holders(const std::string& id, std::size_t count) {
+    writer_->set_metadata(std::string(kHoldersPrefix) + id, count >= 2 ? std::to_string(count) : "");
 }
 
 FileOutcome Run::examine(const std::string& path) const {
@@ -185,14 +216,14 @@ void merge_into(Article& stored, const Article& found) {
     if (stored.categories.empty()) stored.categories = found.categories;
 }
 
-void Run::add_article(Prepared&& prepared, std::set<std::string>& ids) {
+void Run::add_article(Prepared&& prepared, FileIds& ids) {
     if (!prepared.article) {
         report_.skipped.push_back(std::move(prepared.problem));
         return;
     }
     ++report_.articles_read;
     const Article& article = prepared.article->article();
-    ids.insert(article.id);
+    if (!ids.count(article.id)) ids.emplace(article.id, writer_->contains(article.id));
     if (prepared.id_from_content) {
         if (auto stored = writer_->article(article.id); stored && stored->source != article.source) {
             ++report_.duplicates_merged;
@@ -207,11 +238,11 @@ void Run::add_article(Prepared&& prepared, std::set<std::string>& ids) {
     }
 }
 
-void Run::add_articles(FileOutcome& outcome, std::set<std::string>& ids) {
+void Run::add_articles(FileOutcome& outcome, FileIds& ids) {
     if (!writer_) {  // a dry run: read, count, write nothing
         for (const auto& article : outcome.result.articles) {
             ++report_.articles_read;
-            ids.insert(article.id);
+            ids.emplace(article.id, false);
         }
         return;
     }
@@ -231,13 +262,11 @@ void Run::add_articles(FileOutcome& outcome, std::set<std::string>& ids) {
 
 // A file no longer holds `id`: remove the article unless another file does.
 void Run::release(const std::string& id) {
-    auto count = id_files_.find(id);
-    if (count != id_files_.end() && count->second > 1) {
-        --count->second;
+    if (const std::size_t count = holders(id); count > 1) {
+        set_holders(id, count - 1);
         return;
     }
-    if (count != id_files_.end()) id_files_.erase(count);
-    if (writer_ && writer_->remove(id)) ++report_.articles_removed;
+    if (writer_->remove(id)) ++report_.articles_removed;
 }
 
 void Run::apply(FileOutcome&& outcome) {
@@ -261,9 +290,10 @@ void Run::apply(FileOutcome&& outcome) {
             return;
         case FileOutcome::Kind::touched: {
             ++report_.files_unchanged;
-            FileState& state = states_[outcome.state.path];
+            if (!writer_) return;
+            FileState state = stored_state(outcome.state.path);
             state.mtime_ns = outcome.state.mtime_ns;
-            if (writer_) writer_->set_metadata(ingest::file_state_key(state.path), ingest::encode_file_state(state));
+            writer_->set_metadata(ingest::file_state_key(state.path), ingest::encode_file_state(state));
             return;
         }
         case FileOutcome::Kind::read:
@@ -271,19 +301,19 @@ void Run::apply(FileOutcome&& outcome) {
     }
     ++report_.files_read;
     report_.bytes_read += outcome.state.size;
-    std::set<std::string> ids;
+    FileIds ids;
     add_articles(outcome, ids);
     if (outcome.path == "-" || !writer_) return;
 
-    FileState& state = states_[outcome.state.path];
-    const std::set<std::string> old_ids(state.ids.begin(), state.ids.end());
-    for (const auto& id : ids)
-        if (!old_ids.count(id)) ++id_files_[id];
+    const FileState old = stored_state(outcome.state.path);
+    const std::set<std::string> old_ids(old.ids.begin(), old.ids.end());
+    for (const auto& [id, held_before] : ids)
+        if (held_before && !old_ids.count(id)) set_holders(id, holders(id) + 1);
     for (const auto& id : old_ids)
         if (!ids.count(id)) release(id);
-    outcome.state.ids.assign(ids.begin(), ids.end());
-    state = std::move(outcome.state);
-    writer_->set_metadata(ingest::file_state_key(state.path), ingest::encode_file_state(state));
+    for (const auto& [id, held_before] : ids) outcome.state.ids.push_back(id);
+    tracked_.insert(outcome.state.path);
+    writer_->set_metadata(ingest::file_state_key(outcome.state.path), ingest::encode_file_state(outcome.state));
 }
 
 void Run::prune(const std::vector<std::string>& roots, const std::set<std::string>& visited) {
@@ -296,17 +326,17 @@ void Run::prune(const std::vector<std::string>& roots, const std::set<std::strin
                 return true;
         return false;
     };
-    for (auto it = states_.begin(); it != states_.end();) {
-        const FileState& state = it->second;
+    for (auto it = tracked_.begin(); it != tracked_.end();) {
+        const std::string& path = *it;
         std::error_code error;
-        if (visited.count(state.path) || !under_a_root(state.path) || fs::exists(state.path, error)) {
+        if (visited.count(path) || !under_a_root(path) || fs::exists(path, error)) {
             ++it;
             continue;
         }
-        for (const auto& id : state.ids) release(id);
-        writer_->set_metadata(ingest::file_state_key(state.path), "");
+        for (const auto& id : stored_state(path).ids) release(id);
+        writer_->set_metadata(ingest::file_state_key(path), "");
         ++report_.files_pruned;
-        it = states_.erase(it);
+        it = tracked_.erase(it);
     }
 }
 
