@@ -5,6 +5,8 @@
 #include <xapian.h>
 
 #include <optional>
+#include <string>
+#include <vector>
 #include <string_view>
 
 #include "libsearch/date.hpp"
@@ -13,6 +15,10 @@ namespace libsearch::search {
 
 /// Articles dated within [from, to], either end optional (not both absent).
 Xapian::Query date_range_query(const std::optional<Date>& from, const std::optional<Date>& to);
+
+/// The year, month and day terms that exactly cover [from, to]; empty when
+/// that would take more than a few hundred terms or `to` is before `from`.
+std::vector<std::string> date_range_terms(const Date& from, const Date& to);
 
 /// Thrown by the query-language date parser; the QueryBuilder turns it into a
 /// QuerySyntaxError at the value's position.
