@@ -23,8 +23,9 @@ bool term_word(const std::string& term, std::string& word, bool& stemmed) {
     return true;
 }
 
-// About 2 MB of words and stems per cache.
-constexpr std::size_t kMaxStemCache = 20'000;
+// About 200 KB of words and stems per cache: searchd keeps one Searcher, so
+// one cache, per worker thread.
+constexpr std::size_t kMaxStemCache = 2'000;
 
 }  // namespace
 
