@@ -162,5 +162,8 @@ int main(int argc, char** argv) {
     } catch (const libsearch::Error& e) {
         std::cerr << "indexer: " << e.what() << '\n';
         return kIndexError;
+    } catch (const std::exception& e) {  // not ours to foresee: say so, still exit cleanly
+        std::cerr << "indexer: unexpected error: " << e.what() << '\n';
+        return kIndexError;
     }
 }

@@ -179,11 +179,13 @@ PreparedArticle IndexWriter::prepare(const Article& article) const {
 AddOutcome IndexWriter::add(PreparedArticle&& prepared) {
     auto& d = *impl_;
     const PreparedArticle::Impl& p = *prepared.impl_;
+    // Kept here: in a bulk build the article moves to a lane, which may
+    // fail (and free it) before an error message is made.
+    const std::string id = p.article.id;
     AddOutcome outcome = AddOutcome::added;
     try {
         if (d.bulk) {
             // The document goes to a lane's thread whole, never shared.
-            const std::string id = p.article.id;
             auto document = std::shared_ptr<const Xapian::Document>(
                 std::shared_ptr<PreparedArticle::Impl>(std::move(prepared.impl_)), &p.document);
             outcome = d.bulk->add(id, std::move(document));
@@ -210,7 +212,7 @@ AddOutcome IndexWriter::add(PreparedArticle&& prepared) {
             ++d.stats.added;
         }
     } catch (const Xapian::Error& e) {
-        throw_index_error(e, d.options.path, "adding article '" + p.article.id + "' to");
+        throw_index_error(e, d.options.path, "adding article '" + id + "' to");
     }
     d.changed();
     return outcome;

@@ -27,6 +27,10 @@ namespace {
 // of this many: a file with more is spread over the workers.
 constexpr std::size_t kPrepareChunk = 256;
 
+// How many files hold an article, kept in the index's metadata only for ids
+// that two or more files hold.
+constexpr std::string_view kHoldersPrefix = "libsearch.holders:";
+
 // An article ready for the writer, or why it cannot be indexed.
 struct Prepared {
     std::optional<PreparedArticle> article;
@@ -103,6 +107,19 @@ class Run {
 
 void Run::load_states() {
     if (!writer_) return;
+    // File states are committed together with the articles they list, but
+    // for one case: a new index written in parallel lanes commits its
+    // metadata just before it merges the lanes, so a run killed (or failing)
+    // during the merge leaves the states of its files and no article.
+    // Trusted, they would pass those files over as unchanged for ever (even
+    // once other files are indexed again). In an index without articles,
+    // file states and holder counts are stale: they are deleted, with this
+    // run's first commit, and every file is read again, as if new.
+    if (writer_->size() == 0) {
+        for (const std::string_view prefix : {ingest::kFileStatePrefix, kHoldersPrefix})
+            for (const auto& key : writer_->metadata_keys(std::string(prefix))) writer_->set_metadata(key, "");
+        return;
+    }
     for (const auto& key : writer_->metadata_keys(std::string(ingest::kFileStatePrefix))) {
         auto state = ingest::decode_file_state(writer_->metadata(key));
         if (!state) continue;
@@ -121,9 +138,7 @@ FileState Run::stored_state(const std::string& path) const {
 }
 
 // An article found in several files (a reprint: its id comes from its text)
-// stays until the last of them lets it go. The count is kept in the index's
-// metadata, and only for ids that two or more files hold.
-constexpr std::string_view kHoldersPrefix = "libsearch.holders:";
+// stays until the last of them lets it go (the count: kHoldersPrefix).
 
 std::size_t Run::holders(const std::string& id) const {
     const std::string count = writer_->metadata(std::string(kHoldersPrefix) + id);

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <set>
 
+#include "ingest/file_bytes.hpp"
 #include "libsearch/ingester.hpp"
 
 namespace libsearch {
@@ -56,11 +57,26 @@ void walk(const fs::path& root, std::vector<std::string>& files, std::vector<Ski
             continue;
         }
         // Symlinked folders are not followed: they can loop.
-        if (entry.is_symlink(error) && entry.is_directory(error)) {
+        const bool symlink = entry.is_symlink(error);
+        if (symlink && entry.is_directory(error)) {
             it.disable_recursion_pending();
             continue;
         }
-        if (entry.is_regular_file(error) && !not_archive_content(entry.path())) files.push_back(entry.path().string());
+        error.clear();
+        if (not_archive_content(entry.path())) continue;
+        // What is neither a file nor a folder is reported, not passed over in
+        // silence: a symlink to nowhere or in a loop, a named pipe (whose
+        // reading would wait for a writer), a socket, a device.
+        const auto status = entry.status(error);
+        if (error) {
+            skipped.push_back({entry.path().string(), 0,
+                               (symlink ? "broken symbolic link: " : "cannot read: ") + error.message()});
+            error.clear();
+        } else if (fs::is_regular_file(status)) {
+            files.push_back(entry.path().string());
+        } else if (!fs::is_directory(status)) {
+            skipped.push_back({entry.path().string(), 0, ingest::not_a_file_reason(status.type())});
+        }
     }
 }
 
@@ -75,7 +91,10 @@ InputFiles list_input_files(const std::vector<std::string>& paths) {
         }
         std::error_code error;
         const auto status = fs::status(path, error);
-        if (error || !fs::exists(status)) {
+        if (error && status.type() != fs::file_type::not_found) {
+            // A loop of symlinks, a folder that cannot be entered: say which.
+            result.skipped.push_back({path, 0, "cannot read: " + error.message()});
+        } else if (error || !fs::exists(status)) {
             result.skipped.push_back({path, 0, "no such file or folder"});
         } else if (fs::is_directory(status)) {
             std::vector<std::string> found;
@@ -85,7 +104,7 @@ InputFiles list_input_files(const std::vector<std::string>& paths) {
         } else if (fs::is_regular_file(status)) {
             result.files.push_back(path);
         } else {
-            result.skipped.push_back({path, 0, "not a regular file or folder"});
+            result.skipped.push_back({path, 0, ingest::not_a_file_reason(status.type())});
         }
     }
     // The same file reached through two arguments is read once.

@@ -82,6 +82,34 @@ void complete(Article& article, std::string_view source, const ReadOptions& opti
     }
 }
 
+// An article's text is cut at these sizes. More is no news article but a
+// whole file read as one (a 200 MiB text page made one 200 MiB "article"),
+// and analysing it takes memory in proportion: about 6 bytes a byte, 1.3 GB
+// for that page, in each thread that reads one.
+constexpr std::size_t kMaxBodyBytes = std::size_t{8} << 20;
+constexpr std::size_t kMaxTitleBytes = std::size_t{64} << 10;
+
+// Cuts `text` to at most `max` bytes, at a UTF-8 character boundary; true when cut.
+bool cut_text(std::string& text, std::size_t max) {
+    if (text.size() <= max) return false;
+    std::size_t end = max;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    text.resize(end);
+    return true;
+}
+
+void complete_all(ReadResult& result, std::string_view source, const ReadOptions& options) {
+    for (auto& article : result.articles) {
+        const std::size_t mib = (article.title.size() + article.body.size()) >> 20;
+        const bool cut = cut_text(article.title, kMaxTitleBytes) | cut_text(article.body, kMaxBodyBytes);
+        complete(article, source, options);
+        if (cut)
+            result.skipped.push_back({article.source, 0, "article '" + article.id.substr(0, 80) +
+                                                             "' is cut to its first 8 MiB of text (it has " +
+                                                             std::to_string(mib) + " MiB)"});
+    }
+}
+
 }  // namespace
 
 std::string content_id(const Article& article) {
@@ -104,19 +132,27 @@ ReadResult read_input(std::string_view bytes, std::string_view source, const Rea
         const auto format = options.format ? options.format : detect_format(head, source);
         if (format == InputFormat::warc) {
             result = read_web_archive(bytes, source);
-            for (auto& article : result.articles) complete(article, source, options);
+            complete_all(result, source, options);
             return result;
         }
         unpacked = ingest::decompress(bytes, options.max_bytes);
         if (!unpacked.error.empty()) return skip(unpacked.error);
         content = unpacked.data;
     }
+    // Text saved as UTF-16 (Windows' "Unicode") has a NUL in every other
+    // byte and would be refused as binary data: with its byte-order mark, it
+    // is decoded to UTF-8 first and then read like any text.
+    std::string decoded;
+    if (content.starts_with("\xFF\xFE") || content.starts_with("\xFE\xFF")) {
+        decoded = ingest::to_utf8(content);
+        content = decoded;
+    }
     if (ingest::trim(content).empty()) return skip("file is empty");
 
     const auto format = options.format ? options.format : detect_format(content, source);
     if (!format) return skip("binary data, not a text page, HTML, JSON Lines, WARC or SGML file");
     result = read_format(*format, content, source);
-    for (auto& article : result.articles) complete(article, source, options);
+    complete_all(result, source, options);
     return result;
 }
 

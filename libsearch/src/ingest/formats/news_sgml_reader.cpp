@@ -44,8 +44,11 @@ std::optional<Element> find_element(string_view text, string_view name, std::siz
     const auto content_begin = text.find('>', at);
     if (content_begin == npos) return std::nullopt;
     const std::string close = "</" + std::string(name) + ">";
-    const auto close_at = text.find(close, content_begin + 1);
+    // The close tag is looked for only up to the next open tag: searching
+    // the whole rest of the text for each unclosed element was quadratic.
     const auto next_open = find_open_tag(text, open, content_begin + 1);
+    const auto limit = next_open == npos ? text.size() : next_open;
+    auto close_at = text.substr(0, limit).find(close, content_begin + 1);
     if (close_at != npos && (next_open == npos || close_at < next_open))
         return Element{text.substr(content_begin + 1, close_at - content_begin - 1), at, close_at + close.size()};
     const auto end = next_open == npos ? text.size() : next_open;
