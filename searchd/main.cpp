@@ -1,6 +1,7 @@
 // searchd: serve a libsearch index over HTTP, with the search page.
 //
 //   searchd --db DIR [--host 127.0.0.1] [--port 8080] [--web DIR] [--synonyms FILE] [--threads N]
+//           [--max-connections N]
 //
 // The first line on stdout is "listening on http://HOST:PORT". SIGINT and
 // SIGTERM stop it after the requests in flight. One access-log line per
@@ -10,6 +11,7 @@
 #include <libsearch/errors.hpp>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -42,8 +44,11 @@ int main(int argc, char** argv) {
     app.add_option("--web", options.web_dir, "Folder of the page (default: the project's web/; empty: API only)");
     app.add_option("--synonyms", options.synonyms_file,
                    "File of synonym groups applied to queries (one group per line: A | B | \"C D\")");
-    app.add_option("--threads", options.threads, "Worker threads = concurrent connections (default 64)")
+    app.add_option("--threads", options.threads, "Worker threads kept ready (default 64)")
         ->check(CLI::Range(1, 4096));
+    app.add_option("--max-connections", options.max_connections,
+                   "Connections served at once, each on a thread of its own past --threads (default 1024)")
+        ->check(CLI::Range(1, 65536));
     app.add_option("--keep-alive", options.keep_alive_max_count, "Requests per keep-alive connection (default 10000)");
     app.add_flag("--quiet", quiet, "No access log");
     try {
@@ -55,6 +60,15 @@ int main(int argc, char** argv) {
         return 2;
     }
     options.access_log = !quiet;
+
+    // Each connection is a file descriptor: allow as many as the hard limit
+    // does, so --max-connections idle clients cannot exhaust a soft limit of
+    // 1024 and stop accept() (tests/reliability/http, test_slow_clients.cpp).
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
 
     sigset_t signals = stop_signals();
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);

@@ -27,10 +27,24 @@ struct ParamSpec {
 class BadParameter : public std::runtime_error {
   public:
     BadParameter(std::string parameter, const std::string& message)
-        : std::runtime_error(parameter + ": " + message), parameter_(std::move(parameter)) {}
+        : std::runtime_error(printable(parameter) + ": " + message), parameter_(std::move(parameter)) {}
     const std::string& parameter() const noexcept { return parameter_; }
 
   private:
+    // Control bytes as \xNN: what() is a C string, and a NUL in a parameter
+    // name ("?%00=1") emptied the message (tests/reliability/http).
+    static std::string printable(const std::string& text) {
+        std::string out;
+        for (const unsigned char c : text) {
+            if (c >= 0x20 && c != 0x7f) {
+                out += static_cast<char>(c);
+                continue;
+            }
+            const char* digits = "0123456789abcdef";
+            out += {'\\', 'x', digits[c >> 4], digits[c & 15]};
+        }
+        return out;
+    }
     std::string parameter_;
 };
 

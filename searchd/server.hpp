@@ -16,9 +16,13 @@ struct ServerOptions {
     int port = 8080;  ///< 0: any free port
     std::string web_dir;  ///< empty: no page, API only
     std::string synonyms_file;  ///< empty: no synonyms (format: libsearch/synonyms.hpp)
-    /// Worker threads. cpp-httplib gives each keep-alive connection a worker
-    /// for its lifetime, so this bounds the concurrent connections served.
+    /// Worker threads kept running. cpp-httplib gives each connection a
+    /// worker for its lifetime; connections beyond these get a thread of
+    /// their own, up to max_connections, so idle or slow clients cannot
+    /// make the others wait.
     unsigned threads = 64;
+    /// Connections served at once; more wait for one to close.
+    std::size_t max_connections = 1024;
     std::size_t keep_alive_max_count = 10000;
     int keep_alive_timeout_s = 5;
     int read_timeout_s = 5;
