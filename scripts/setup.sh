@@ -11,6 +11,8 @@ packages=(
   libgumbo-dev libarchive-dev libuchardet-dev libcld2-dev zlib1g-dev
   # tests
   catch2 python3
+  # fuzzing (tests/fuzz): clang with libFuzzer
+  clang libclang-rt-14-dev
   # benchmarks (tests/bench): the baselines they are measured against, and the load generator
   xapian-omega libsqlite3-dev wrk
   # page tests (tests/browser): Debian's Chromium, driven by playwright-core from npm

@@ -1,0 +1,62 @@
+// searchd's parameter decoding (request_params.hpp) on a Params multimap
+// made from the input: "name=value" pairs separated by '&', as httplib hands
+// them over once percent-decoded (so any byte may appear in names and values).
+// The /api/search decoders (decode_search, decode_paging) and the checks of
+// /api/doc and /api/suggest (check_known against their tables, value_of).
+// BadParameter is the correct answer to a bad request; anything else is a bug.
+
+#include <libsearch/errors.hpp>
+
+#include "fuzz_common.hpp"
+#include "request_params.hpp"
+
+namespace {
+
+searchd::Params params_from(std::string_view text) {
+    searchd::Params params;
+    fuzz::Fields pairs(text, '&');
+    while (!pairs.rest().empty()) {
+        fuzz::Fields pair(pairs.next(), '=');
+        const std::string_view name = pair.next();
+        params.emplace(std::string(name), std::string(pair.rest()));
+    }
+    return params;
+}
+
+void check_search(const searchd::Params& params) {
+    const searchd::RequestLimits limits;
+    try {
+        const libsearch::SearchRequest request = searchd::decode_search(params, limits);
+        const searchd::Paging paging = searchd::decode_paging(params);
+        fuzz::expect(paging.page >= 1 && paging.page <= 10'000, "page is within 1..10000");
+        fuzz::expect(request.limit == paging.size && request.limit >= 1 && request.limit <= 100,
+                     "size is the request's limit, within 1..100");
+        fuzz::expect(request.offset == (paging.page - 1) * paging.size, "offset is where the page starts");
+        fuzz::expect(request.query.size() <= limits.max_query_bytes, "q is at most max_query_bytes long");
+        fuzz::expect(request.categories.size() <= limits.max_categories, "at most max_categories categories");
+        fuzz::expect(request.recency_half_life_days >= 0 && request.recency_half_life_days <= 36500,
+                     "recency is within 0..36500");
+    } catch (const searchd::BadParameter& e) {
+        fuzz::expect(!e.parameter().empty() || params.count(""), "BadParameter names the parameter");
+    }
+}
+
+void check_route(const searchd::Params& params, const std::vector<searchd::ParamSpec>& specs) {
+    try {
+        searchd::check_known(params, specs);
+        fuzz::expect(params.size() <= 1 || &specs == &searchd::suggest_params(),
+                     "only q is known, once, on /api/doc");
+        (void)searchd::value_of(params, "q");
+    } catch (const searchd::BadParameter&) {
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const searchd::Params params = params_from(fuzz::as_text(data, size));
+    check_search(params);
+    check_route(params, searchd::doc_params());
+    check_route(params, searchd::suggest_params());
+    return 0;
+}
