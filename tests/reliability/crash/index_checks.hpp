@@ -23,6 +23,23 @@ namespace crashtest {
 
 namespace fs = std::filesystem;
 
+/// The Reuters-21578 .sgm files of `dir`, in name order.
+inline std::vector<std::string> reuters_files(const fs::path& dir) {
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(dir))
+        if (entry.path().extension() == ".sgm") files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+/// `indexer --db DB OPTIONS... INPUTS...`
+inline std::vector<std::string> indexer_argv(const std::string& db, std::vector<std::string> options,
+                                             const std::vector<std::string>& inputs) {
+    options.insert(options.begin(), {INDEXER_PATH, "--db", db});
+    options.insert(options.end(), inputs.begin(), inputs.end());
+    return options;
+}
+
 /// An article as the files hold it.
 struct TruthArticle {
     std::string title, body, date;  ///< date: "YYYY-MM-DD" or "" when undated

@@ -22,21 +22,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> reuters_files(const fs::path& dir) {
-    std::vector<std::string> files;
-    for (const auto& entry : fs::directory_iterator(dir))
-        if (entry.path().extension() == ".sgm") files.push_back(entry.path().string());
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
-std::vector<std::string> indexer_argv(const std::string& db, std::vector<std::string> options,
-                                      const std::vector<std::string>& inputs) {
-    options.insert(options.begin(), {INDEXER_PATH, "--db", db});
-    options.insert(options.end(), inputs.begin(), inputs.end());
-    return options;
-}
-
 Ended run(const std::vector<std::string>& argv, double guard = 300) {
     ChildProcess child(argv);
     Ended ended = child.wait(guard);
