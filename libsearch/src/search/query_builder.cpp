@@ -5,6 +5,7 @@
 #include "libsearch/schema.hpp"
 #include "search/date_query.hpp"
 #include "search/field_processors.hpp"
+#include "search/match_all.hpp"
 #include "search/query_text.hpp"
 
 namespace libsearch::search {
@@ -92,7 +93,7 @@ ParsedQuery QueryBuilder::parse(std::string_view text) {
             parser_.set_default_op(Xapian::Query::OP_OR);
             Xapian::Query words = parse_with(*excluded, kFullSyntax, text);
             parser_.set_default_op(op);
-            parsed.query = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, words);
+            parsed.query = Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(), words);
         }
         return parsed;
     } catch (const Xapian::QueryParserError& e) {

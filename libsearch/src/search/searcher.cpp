@@ -18,6 +18,7 @@
 #include "search/date_query.hpp"
 #include "search/facets.hpp"
 #include "search/highlighter.hpp"
+#include "search/match_all.hpp"
 #include "search/query_builder.hpp"
 #include "search/ranking.hpp"
 
@@ -49,7 +50,7 @@ void validate(const SearchRequest& r) {
 }
 
 Xapian::Query filter_query(const SearchRequest& r) {
-    Xapian::Query filter = Xapian::Query::MatchAll;
+    Xapian::Query filter = search::match_all();
     bool any = false;
     auto add = [&](Xapian::Query q) {
         filter = any ? Xapian::Query(Xapian::Query::OP_FILTER, filter, q) : q;
@@ -173,7 +174,7 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
         query = text_query = std::move(parsed.query);
         response.warnings = std::move(parsed.warnings);
     } else {
-        query = Xapian::Query::MatchAll;
+        query = search::match_all();
     }
     const Xapian::Query filter = filter_query(r);
     if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
