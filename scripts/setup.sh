@@ -10,7 +10,7 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
   libgumbo-dev libarchive-dev libuchardet-dev libcld2-dev zlib1g-dev
   # tests
-  catch2 python3
+  catch2 python3 iproute2
   # fuzzing (tests/fuzz): clang with libFuzzer
   clang libclang-rt-14-dev
   # benchmarks (tests/bench): the baselines they are measured against, and the load generator

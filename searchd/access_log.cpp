@@ -2,6 +2,9 @@
 
 #include <httplib.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 
 namespace searchd {
@@ -37,6 +40,54 @@ std::string access_log_line(const httplib::Request& request, const httplib::Resp
     char tail[96];
     std::snprintf(tail, sizeof tail, " %d %zuB %.2fms", response.status, response.body.size(), seconds * 1000);
     return request.remote_addr + " " + request.method + " " + printable(target, 512) + tail;
+}
+
+AccessLog::AccessLog(int fd, std::size_t max_pending)
+    : fd_(fd), max_pending_(max_pending), writer_([this] { run(); }) {}
+
+AccessLog::~AccessLog() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_one();
+    writer_.join();
+}
+
+void AccessLog::write(std::string line) {
+    {
+        std::lock_guard lock(mutex_);
+        if (pending_.size() + line.size() >= max_pending_) {
+            ++dropped_;
+            return;
+        }
+        pending_ += line;
+        pending_ += '\n';
+    }
+    wake_.notify_one();
+}
+
+void AccessLog::run() {
+    std::string batch;
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        wake_.wait(lock, [this] { return stopping_ || !pending_.empty(); });
+        if (pending_.empty()) return;  // stopping, and everything written
+        batch.clear();
+        batch.swap(pending_);
+        if (dropped_ > 0) {
+            batch += "searchd: access log: " + std::to_string(dropped_) + " lines dropped (stderr too slow)\n";
+            dropped_ = 0;
+        }
+        lock.unlock();
+        for (std::size_t done = 0; done < batch.size();) {
+            const ssize_t n = ::write(fd_, batch.data() + done, batch.size() - done);
+            if (n > 0) done += static_cast<std::size_t>(n);
+            else if (n < 0 && errno == EINTR) continue;
+            else break;  // stderr closed or full: nowhere to report it either
+        }
+        lock.lock();
+    }
 }
 
 }  // namespace searchd

@@ -1,6 +1,8 @@
 #include "server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <condition_variable>
@@ -8,6 +10,7 @@
 #include <functional>
 #include <iostream>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -123,7 +126,8 @@ struct Server::Impl {
     Context context;
     httplib::Server http;
     int port = 0;
-    std::mutex log_mutex;
+    int listening_socket = -1;
+    std::unique_ptr<AccessLog> access_log;
 
     explicit Impl(ServerOptions o)
         : options(std::move(o)),
@@ -131,12 +135,20 @@ struct Server::Impl {
                     options.synonyms_file.empty() ? libsearch::Synonyms() : libsearch::Synonyms::load(options.synonyms_file)),
           files(options.web_dir),
           context{searchers, files, metrics, options.limits} {
+        if (options.access_log) access_log = std::make_unique<AccessLog>(STDERR_FILENO);
         configure();
         add_routes(http, context);
         port = options.port == 0 ? http.bind_to_any_port(options.host)
                                  : (http.bind_to_port(options.host, options.port) ? options.port : -1);
         if (port < 0)
-            throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port));
+            throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(options.port) +
+                                     " (the port is in use, or the address is not one of this machine's)");
+        // cpp-httplib 0.11 listens with a backlog of 5. Past that, Linux drops
+        // handshakes, and clients connecting together (64 at once under wrk)
+        // waited for TCP retransmissions: requests took 1, 3, 7 s and some
+        // over 10 s (tests/reliability/http/load.sh). listen() again on a
+        // listening socket only updates the backlog.
+        if (listening_socket >= 0) ::listen(listening_socket, SOMAXCONN);
     }
 
     void configure() {
@@ -145,6 +157,14 @@ struct Server::Impl {
         const std::size_t threads = options.threads, limit = options.max_connections;
         http.new_task_queue = [threads, limit] { return new ConnectionThreads(threads, limit); };
         http.set_tcp_nodelay(true);
+        // Not cpp-httplib's SO_REUSEPORT, which let a second searchd bind the
+        // same port and silently take half the connections; SO_REUSEADDR
+        // still allows a restart while old connections linger in TIME_WAIT.
+        http.set_socket_options([this](socket_t socket) {
+            const int yes = 1;
+            ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+            listening_socket = socket;
+        });
         http.set_keep_alive_max_count(options.keep_alive_max_count);
         http.set_keep_alive_timeout(options.keep_alive_timeout_s);
         http.set_read_timeout(options.read_timeout_s, 0);
@@ -187,10 +207,7 @@ struct Server::Impl {
             const double seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - request_start).count();
             metrics.record(route_label(request.path), response.status, seconds);
-            if (!options.access_log) return;
-            const std::string line = access_log_line(request, response, seconds);
-            std::lock_guard lock(log_mutex);
-            std::cerr << line << '\n';
+            if (access_log) access_log->write(access_log_line(request, response, seconds));
         });
     }
 };

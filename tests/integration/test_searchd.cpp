@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "run_process.hpp"
 #include "server_process.hpp"
 #include "temp_dir.hpp"
 #include "test_index.hpp"
@@ -412,6 +413,32 @@ TEST_CASE("searchd refuses bad command lines and missing indexes", "[searchd][er
     TempDir dir;
     CHECK_THROWS_WITH(ServerProcess(SEARCHD_PATH, {"--db", dir / "missing"}), Catch::Contains("no index"));
     CHECK_THROWS(ServerProcess(SEARCHD_PATH, {}));
+}
+
+TEST_CASE("a second searchd on a port in use is refused, naming the address", "[searchd][errors]") {
+    const std::string port = std::to_string(fixture().server->port());
+    // `timeout`: a searchd that wrongly shared the port would serve until killed (124).
+    const auto second = run_process({"/usr/bin/timeout", "10", SEARCHD_PATH, "--db", fixture().db, "--web", "", "--port", port});
+    INFO(second.err);
+    CHECK(second.status == 1);
+    CHECK_THAT(second.err, Catch::Contains("cannot listen on 127.0.0.1:" + port));
+    CHECK(get_json("/api/search?q=camp")["total"] == 4);
+}
+
+// cpp-httplib 0.11 listens with a backlog of 5; clients connecting together
+// then lost their handshakes and waited seconds for TCP to retry
+// (tests/reliability/http/load.sh). `ss` shows a listening socket's backlog.
+TEST_CASE("searchd takes many connections arriving together: a deep listen backlog", "[searchd]") {
+    const std::string port = std::to_string(fixture().server->port());
+    const auto ss = run_process({"/usr/bin/ss", "-ltnH", "sport = :" + port});
+    INFO(ss.out << ss.err);
+    REQUIRE(ss.status == 0);
+    std::istringstream line(ss.out);
+    std::string state;
+    long queued = -1, backlog = -1;
+    line >> state >> queued >> backlog;
+    CHECK(state == "LISTEN");
+    CHECK(backlog >= 128);
 }
 
 TEST_CASE("searchd applies a synonyms file, and refuses a malformed one", "[searchd][synonyms]") {
