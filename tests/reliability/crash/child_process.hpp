@@ -32,6 +32,15 @@ struct Ended {
     double seconds = 0;      ///< from start to end
     long peak_rss_kb = 0;    ///< ru_maxrss of the child (includes the few MB of the forked test process)
     std::string out, err;
+
+    /// What it printed, for a failure message: each stream cut to its last
+    /// `limit` bytes (Catch takes minutes to wrap megabytes of output).
+    std::string said(std::size_t limit = 4000) const {
+        const auto tail = [limit](const std::string& s) {
+            return s.size() <= limit ? s : "[... " + std::to_string(s.size() - limit) + " bytes]" + s.substr(s.size() - limit);
+        };
+        return tail(out) + tail(err);
+    }
 };
 
 class ChildProcess {

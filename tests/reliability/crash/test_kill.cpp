@@ -29,7 +29,7 @@ namespace {
 Ended run_to_end(const std::vector<std::string>& argv) {
     ChildProcess child(argv);
     Ended ended = child.wait(600);
-    INFO(ended.out << ended.err);
+    INFO(ended.said());
     CHECK_FALSE(ended.hung);
     CHECK((ended.status == 0 || ended.status == 1));  // 1: Reuters has one unreadable date
     return ended;
@@ -69,7 +69,7 @@ TEST_CASE("indexing Reuters-21578 survives SIGKILL at any moment", "[reliability
         const Ended ended = after ? child.kill_after(*after)
                                   : child.kill_when([&] { return fs::exists(db + ".merging"); }, 600);
         ++attempts;
-        INFO("attempt " << attempts << ": " << mode << "\n" << ended.out << ended.err);
+        INFO("attempt " << attempts << ": " << mode << "\n" << ended.said());
         if (ended.killed) ++kills;
         else CHECK((ended.status == 0 || ended.status == 1));
         std::printf("  attempt %2d  %-38s kill at %5s s: %-8s", attempts, mode.c_str(),
@@ -122,7 +122,7 @@ TEST_CASE("indexing Reuters-21578 survives SIGKILL at any moment", "[reliability
 
     // A run without a kill finishes the job: every article, once, whole.
     const Ended last = run_to_end(indexer_argv(db, {"--json"}, files));
-    INFO(last.out << last.err);
+    INFO(last.said());
     CHECK(last.out.find("\"interrupted\":false") != std::string::npos);
     check_exactly(db, truth);
     CHECK_FALSE(fs::exists(db + "/.lanes"));
@@ -183,7 +183,7 @@ TEST_CASE("a --prune run killed at any moment keeps what it must and a rerun fin
             const double after = delay(rng);
             ChildProcess child(indexer_argv(db, prune, {in.string()}));
             const Ended ended = child.kill_after(after);
-            INFO("round " << round << ", kill " << k << " at " << after << " s\n" << ended.out << ended.err);
+            INFO("round " << round << ", kill " << k << " at " << after << " s\n" << ended.said());
             if (ended.killed) ++kills;
             else CHECK(ended.status == 0);
             const Observed seen = check_whole(db, truth, rng);

@@ -86,7 +86,7 @@ TEST_CASE("a second indexer on the same index is refused clearly and harms nothi
     const Ended refused = run(indexer_argv(db, {"--jobs", "1"}, second_files));
     const bool overlapped = writer.running();
     const Ended done = writer.wait(300);
-    INFO("first: " << done.out << done.err << "\nsecond: " << refused.out << refused.err);
+    INFO("first: " << done.said() << "\nsecond: " << refused.said());
     REQUIRE(overlapped);  // the second ran while the first held the index
     CHECK(done.status == 0);
     CHECK(refused.status == 3);
@@ -138,7 +138,7 @@ std::uintmax_t bytes_under(const fs::path& dir, bool largest_file_only) {
 
 // The failing run: exit 3, and a message that names the index and why.
 void check_refused_for_space(const Ended& ended, const std::string& db) {
-    INFO(ended.out << ended.err);
+    INFO(ended.said());
     CHECK(ended.status == 3);
     CHECK_THAT(ended.err, Catch::Contains(db));
     CHECK_THAT(ended.err, Catch::Contains("No space left") || Catch::Contains("File too large"));
