@@ -5,10 +5,13 @@
 #   tests/fuzz/run.sh --smoke [SECONDS]   each target SECONDS (default 10): what CI runs
 #   tests/fuzz/run.sh --runs N            each target N executions, with a report per target
 #   tests/fuzz/run.sh --build-only        configure and build, nothing else
+#   tests/fuzz/run.sh --ledger            executions so far per target, summed over --runs runs
 # Options:
 #   --target NAME[,NAME]   only these targets (text_page html jsonl warc news_sgml dates
 #                          read_input query searchd_params synonyms)
 #   --max-time SECONDS     with --runs: stop each target after this long at most
+#   --max-len BYTES        with --runs: inputs up to this size instead of the target's default
+#                          (smaller inputs run faster; the corpus keeps its longer files)
 #   --build DIR            the build tree (default <repo>/build-fuzz)
 #
 # The build: clang (FUZZ_CXX, else clang++ or clang++-14..18), -DLIBSEARCH_FUZZ=ON
@@ -18,7 +21,10 @@
 # ${LIBSEARCH_SHARED_DIR:-<repo>/../shared}/data (whatever of it exists);
 # --runs keeps what it finds in DIR/corpus/<target>/ for the next run, --smoke
 # starts from the seeds each time. Findings (crash, leak, timeout, out of
-# memory) are written to DIR/artifacts/<target>/, logs to DIR/logs/.
+# memory) are written to DIR/artifacts/<target>/, logs to DIR/logs/. Each --runs
+# run of a target adds a line to DIR/ledger.tsv (time, target, executions,
+# seconds, max_len, result, commit), which --ledger sums: a campaign of 10
+# million executions may take several runs, each going on from the last corpus.
 #
 # Exit status: 0 no finding, 1 a finding or a build failure, 2 usage,
 # 77 clang or libFuzzer missing (1 under CI=true).
@@ -33,7 +39,7 @@ usage() {
     exit 2
 }
 
-mode="" seconds=10 runs=0 max_time=0 build="$repo/build-fuzz" targets=("${all_targets[@]}")
+mode="" seconds=10 runs=0 max_time=0 max_len_override=0 build="$repo/build-fuzz" targets=("${all_targets[@]}")
 while (($#)); do
     case $1 in
         --smoke)
@@ -42,6 +48,8 @@ while (($#)); do
             shift ;;
         --runs) mode=runs; runs=${2:?--runs N}; shift 2 ;;
         --build-only) mode=build; shift ;;
+        --ledger) mode=ledger; shift ;;
+        --max-len) max_len_override=${2:?--max-len BYTES}; shift 2 ;;
         --max-time) max_time=${2:?--max-time SECONDS}; shift 2 ;;
         --target) IFS=, read -r -a targets <<< "${2:?--target NAME}"; shift 2 ;;
         --build) build=${2:?--build DIR}; shift 2 ;;
@@ -53,6 +61,18 @@ done
 for t in "${targets[@]}"; do
     [[ " ${all_targets[*]} " == *" $t "* ]] || { echo "run.sh: no target '$t' (${all_targets[*]})" >&2; exit 2; }
 done
+
+if [[ $mode == ledger ]]; then
+    ledger=$build/ledger.tsv
+    [[ -f $ledger ]] || { echo "run.sh: no ledger at $ledger (no --runs run yet)"; exit 0; }
+    printf '%-15s %14s %6s %10s %9s  %s\n' target executions runs hours findings first..last
+    awk -F'\t' '
+        { n[$2] += $3; runs[$2]++; secs[$2] += $4; if ($6 != "ok") bad[$2]++
+          if (!($2 in first)) first[$2] = substr($1, 1, 10); last[$2] = substr($1, 1, 10) }
+        END { for (t in n) printf "%-15s %14d %6d %10.2f %9d  %s..%s\n", t, n[t], runs[t], secs[t] / 3600, bad[t], first[t], last[t] }
+    ' "$ledger" | sort
+    exit 0
+fi
 
 missing() {
     if [[ ${CI:-} == true ]]; then
@@ -277,7 +297,9 @@ for t in "${targets[@]}"; do
     mkdir -p "$artifacts"
     dict=$here/$t.dict
     [[ $t == read_input ]] && dict=$build/dicts/read_input.dict
-    common=(-rss_limit_mb=2048 -timeout=10 "-max_len=$(max_len "$t")" "-artifact_prefix=$artifacts")
+    len=$(max_len "$t")
+    [[ $mode == runs ]] && ((max_len_override > 0)) && len=$max_len_override
+    common=(-rss_limit_mb=2048 -timeout=10 "-max_len=$len" "-artifact_prefix=$artifacts")
 
     # The regressions first: every input that once failed, run once.
     if compgen -G "$here/regressions/$t/*" > /dev/null; then
@@ -324,6 +346,10 @@ for t in "${targets[@]}"; do
         failed=1
         echo "== $t: finding (exit $status), log $log:"
         grep -A 30 -m 1 -E '==ERROR|runtime error|invariant broken|terminate called|deadly signal' "$log" | head -n 40
+    fi
+    if [[ $mode == runs ]]; then
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$(final_stat number_of_executed_units || true)" \
+            "$elapsed" "$len" "${result%%;*}" "$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo -)" >> "$build/ledger.tsv"
     fi
     report+=("$t|$(final_stat number_of_executed_units)|$(final_stat average_exec_per_sec)|${elapsed}s|$(final_stat peak_rss_mb)MB|${cov:-?}|${ft:-?}|${corp:-?}|$result")
     ((found > 0)) && echo "== $t: $found new file(s) in $artifacts"
