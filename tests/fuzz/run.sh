@@ -292,7 +292,7 @@ declare -a report=()
 failed=0
 for t in "${targets[@]}"; do
     bin=$build/fuzz/fuzz_$t
-    log=$build/logs/$t.log
+    log=$build/logs/$t.$mode.log  # smoke and long runs may go at once
     artifacts=$build/artifacts/$t/
     mkdir -p "$artifacts"
     dict=$here/$t.dict
