@@ -96,7 +96,7 @@ struct Hit {
     /// The best passage of the body, HTML-escaped, matches in <mark>...</mark>
     /// (a matched phrase is marked as one span), "…" where text was cut.
     std::string snippet;
-    /// Relevance weight (BM25); 0 when sorted by date without query text.
+    /// Relevance weight (IneB2, see tests/eval/RESULTS.md); 0 when sorted by date without query text.
     double score = 0.0;
     /// Other articles with the same content hash (when collapsing).
     std::uint64_t duplicates = 0;
