@@ -66,6 +66,19 @@ Json article_json(const libsearch::HighlightedArticle& view) {
             {"body_html", view.body_html}};
 }
 
+Json timeline_json(const libsearch::Timeline& t) {
+    Json series = Json::array();
+    for (const auto& s : t.series)
+        series.push_back(
+            {{"q", s.query}, {"total", s.total}, {"undated", s.undated}, {"counts", s.counts}, {"shares", s.shares}});
+    return {{"interval", t.interval == libsearch::TimelineInterval::year ? "year" : "month"},
+            {"periods", t.periods},
+            {"articles", t.articles},
+            {"series", std::move(series)},
+            {"exact", t.exact},
+            {"warnings", t.warnings}};
+}
+
 Json suggest_json(const std::string& query, const std::vector<libsearch::Suggestion>& suggestions) {
     Json list = Json::array();
     for (const auto& s : suggestions) {

@@ -48,6 +48,21 @@ const std::vector<ParamSpec>& suggest_params() {
     return specs;
 }
 
+const std::vector<ParamSpec>& timeline_params() {
+    static const std::vector<ParamSpec> specs{
+        {"q", "string",
+         "A query to count (repeatable, up to 4, each its own series); empty counts every article passing the "
+         "filters.",
+         {}, 0, 0, "", true},
+        {"interval", "string", "Count per month or per year.", {"month", "year"}, 0, 0, "month"},
+        {"category", "string", "Count only articles in any of these categories (repeatable).", {}, 0, 0, "", true},
+        {"from", "string", "Earliest date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD); also where the axis starts."},
+        {"to", "string", "Latest date, inclusive; also where the axis ends."},
+        {"op", "string", "How words without an operator combine.", {"and", "or"}, 0, 0, "and"},
+    };
+    return specs;
+}
+
 std::string value_of(const Params& params, const std::string& name, const std::string& fallback) {
     auto it = params.find(name);
     return it == params.end() ? fallback : it->second;
@@ -96,6 +111,48 @@ const ParamSpec& spec_of(const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+std::string checked_query(const std::string& query, const RequestLimits& limits) {
+    if (query.size() > limits.max_query_bytes)
+        throw BadParameter("q", "is " + std::to_string(query.size()) + " bytes long; at most " +
+                                    std::to_string(limits.max_query_bytes) + " are allowed");
+    return query;
+}
+
+std::vector<std::string> checked_categories(const Params& params, const RequestLimits& limits) {
+    std::vector<std::string> categories;
+    for (auto [it, end] = params.equal_range("category"); it != end; ++it) categories.push_back(it->second);
+    if (categories.size() > limits.max_categories)
+        throw BadParameter("category", "at most " + std::to_string(limits.max_categories) + " categories");
+    return categories;
+}
+
+libsearch::DefaultOperator default_operator(const Params& params) {
+    return value_of(params, "op", "and") == "or" ? libsearch::DefaultOperator::op_or
+                                                 : libsearch::DefaultOperator::op_and;
+}
+
+}  // namespace
+
+libsearch::TimelineRequest decode_timeline(const Params& params, const RequestLimits& limits) {
+    check_known(params, timeline_params());
+    libsearch::TimelineRequest request;
+    for (auto [it, end] = params.equal_range("q"); it != end; ++it) request.queries.push_back(checked_query(it->second, limits));
+    if (request.queries.empty()) request.queries.emplace_back();  // no q: every article
+    if (request.queries.size() > libsearch::kMaxTimelineQueries)
+        throw BadParameter("q", "at most " + std::to_string(libsearch::kMaxTimelineQueries) + " queries, got " +
+                                    std::to_string(request.queries.size()));
+    request.categories = checked_categories(params, limits);
+    request.from = value_of(params, "from");
+    request.to = value_of(params, "to");
+    request.default_operator = default_operator(params);
+    request.interval = value_of(params, "interval", "month") == "year" ? libsearch::TimelineInterval::year
+                                                                        : libsearch::TimelineInterval::month;
+    request.time_limit_ms = limits.time_limit_ms;
+    return request;
+}
+
 Paging decode_paging(const Params& params) {
     return {integer(params, spec_of("page")), integer(params, spec_of("size"))};
 }
@@ -103,13 +160,8 @@ Paging decode_paging(const Params& params) {
 libsearch::SearchRequest decode_search(const Params& params, const RequestLimits& limits) {
     check_known(params, search_params());
     libsearch::SearchRequest request;
-    request.query = value_of(params, "q");
-    if (request.query.size() > limits.max_query_bytes)
-        throw BadParameter("q", "is " + std::to_string(request.query.size()) + " bytes long; at most " +
-                                    std::to_string(limits.max_query_bytes) + " are allowed");
-    for (auto [it, end] = params.equal_range("category"); it != end; ++it) request.categories.push_back(it->second);
-    if (request.categories.size() > limits.max_categories)
-        throw BadParameter("category", "at most " + std::to_string(limits.max_categories) + " categories");
+    request.query = checked_query(value_of(params, "q"), limits);
+    request.categories = checked_categories(params, limits);
     request.from = value_of(params, "from");
     request.to = value_of(params, "to");
     const std::string sort = value_of(params, "sort", "relevance");
@@ -119,8 +171,7 @@ libsearch::SearchRequest decode_search(const Params& params, const RequestLimits
     const Paging paging = decode_paging(params);
     request.offset = (paging.page - 1) * paging.size;
     request.limit = paging.size;
-    request.default_operator =
-        value_of(params, "op", "and") == "or" ? libsearch::DefaultOperator::op_or : libsearch::DefaultOperator::op_and;
+    request.default_operator = default_operator(params);
     request.exact = value_of(params, "exact", "0") == "1";
     request.facets = value_of(params, "facets", "1") == "1";
     request.snippets = value_of(params, "snippets", "1") == "1";

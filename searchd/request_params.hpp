@@ -61,10 +61,15 @@ struct RequestLimits {
 const std::vector<ParamSpec>& search_params();
 const std::vector<ParamSpec>& doc_params();
 const std::vector<ParamSpec>& suggest_params();
+const std::vector<ParamSpec>& timeline_params();
 
 /// The search request a /api/search query string asks for.
 /// @throws BadParameter naming the HTTP parameter.
 libsearch::SearchRequest decode_search(const Params& params, const RequestLimits& limits);
+
+/// The timeline a /api/timeline query string asks for.
+/// @throws BadParameter naming the HTTP parameter.
+libsearch::TimelineRequest decode_timeline(const Params& params, const RequestLimits& limits);
 
 /// The page and size a /api/search query string asked for (already validated
 /// by decode_search()).

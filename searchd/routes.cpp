@@ -36,6 +36,11 @@ void search(Context& c, const httplib::Request& request, httplib::Response& resp
     send_json(response, search_json(search_request.query, paging, result));
 }
 
+void timeline(Context& c, const httplib::Request& request, httplib::Response& response) {
+    const auto timeline_request = decode_timeline(request.params, c.limits);
+    send_json(response, timeline_json(c.searchers.local().timeline(timeline_request)));
+}
+
 void document(Context& c, const httplib::Request& request, httplib::Response& response) {
     check_known(request.params, doc_params());
     const std::string query = value_of(request.params, "q");
@@ -81,7 +86,7 @@ double seconds_since(const std::string& iso_utc) {
 }
 
 std::string route_label(const std::string& path) {
-    for (const char* route : {"/api/search", "/api/suggest", "/healthz", "/metrics", "/openapi.json"})
+    for (const char* route : {"/api/search", "/api/timeline", "/api/suggest", "/healthz", "/metrics", "/openapi.json"})
         if (path == route) return route;
     if (path.rfind("/api/doc/", 0) == 0) return "/api/doc";
     if (path.rfind("/api/", 0) == 0) return "/api/other";
@@ -90,6 +95,7 @@ std::string route_label(const std::string& path) {
 
 void add_routes(httplib::Server& server, Context& c) {
     server.Get("/api/search", guarded([&c](const auto& q, auto& r) { search(c, q, r); }));
+    server.Get("/api/timeline", guarded([&c](const auto& q, auto& r) { timeline(c, q, r); }));
     server.Get(R"(/api/doc/(.+))", guarded([&c](const auto& q, auto& r) { document(c, q, r); }));
     server.Get("/api/suggest", guarded([&c](const auto& q, auto& r) { suggest(c, q, r); }));
     server.Get("/healthz", guarded([&c](const auto& q, auto& r) { health(c, q, r); }));

@@ -1,7 +1,8 @@
 // searchd's parameter decoding (request_params.hpp) on a Params multimap
 // made from the input: "name=value" pairs separated by '&', as httplib hands
 // them over once percent-decoded (so any byte may appear in names and values).
-// The /api/search decoders (decode_search, decode_paging) and the checks of
+// The /api/search and /api/timeline decoders (decode_search, decode_paging,
+// decode_timeline) and the checks of
 // /api/doc and /api/suggest (check_known against their tables, value_of).
 // BadParameter is the correct answer to a bad request; anything else is a bug.
 
@@ -41,6 +42,20 @@ void check_search(const searchd::Params& params) {
     }
 }
 
+void check_timeline(const searchd::Params& params) {
+    const searchd::RequestLimits limits;
+    try {
+        const libsearch::TimelineRequest request = searchd::decode_timeline(params, limits);
+        fuzz::expect(!request.queries.empty() && request.queries.size() <= libsearch::kMaxTimelineQueries,
+                     "a timeline has 1..4 queries");
+        for (const auto& query : request.queries)
+            fuzz::expect(query.size() <= limits.max_query_bytes, "each q is at most max_query_bytes long");
+        fuzz::expect(request.categories.size() <= limits.max_categories, "at most max_categories categories");
+    } catch (const searchd::BadParameter& e) {
+        fuzz::expect(!e.parameter().empty() || params.count(""), "BadParameter names the parameter");
+    }
+}
+
 void check_route(const searchd::Params& params, const std::vector<searchd::ParamSpec>& specs) {
     try {
         searchd::check_known(params, specs);
@@ -56,6 +71,7 @@ void check_route(const searchd::Params& params, const std::vector<searchd::Param
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const searchd::Params params = params_from(fuzz::as_text(data, size));
     check_search(params);
+    check_timeline(params);
     check_route(params, searchd::doc_params());
     check_route(params, searchd::suggest_params());
     return 0;

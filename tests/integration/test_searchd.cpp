@@ -212,6 +212,37 @@ TEST_CASE("whatever a user types gets a 200 or a 400, never a 500", "[searchd][e
     }
 }
 
+TEST_CASE("GET /api/timeline counts matches per period for up to 4 queries", "[searchd][timeline]") {
+    auto j = get_json("/api/timeline?q=camp&q=oil&interval=year");
+    CHECK(j["interval"] == "year");
+    CHECK(j["periods"] == json::array({"2012", "2013", "2014"}));
+    CHECK(j["articles"] == json::array({1, 2, 1}));
+    REQUIRE(j["series"].size() == 2);
+    CHECK(j["series"][0]["q"] == "camp");
+    CHECK(j["series"][0]["counts"] == json::array({1, 2, 0}));
+    CHECK(j["series"][0]["total"] == 4);
+    CHECK(j["series"][0]["undated"] == 1);
+    CHECK(j["series"][0]["shares"][1] == 1.0);
+    CHECK(j["series"][1]["counts"] == json::array({0, 0, 1}));
+    CHECK(j["exact"] == true);
+
+    j = get_json("/api/timeline?from=2013-02&to=2013-04&category=Human%20rights");  // no q: every article
+    CHECK(j["periods"] == json::array({"2013-02", "2013-03", "2013-04"}));
+    CHECK(j["series"][0]["q"] == "");
+    CHECK(j["series"][0]["counts"] == json::array({0, 1, 0}));
+
+    struct Row {
+        const char* target;
+        const char* parameter;
+    };
+    for (const Row& row : {Row{"/api/timeline?q=a&q=b&q=c&q=d&q=e", "q"}, Row{"/api/timeline?interval=week", "interval"},
+                           Row{"/api/timeline?from=1000&to=2000", "interval"}, Row{"/api/timeline?to=2013-02-30", "to"},
+                           Row{"/api/timeline?q=camp&page=2", "page"}}) {
+        const auto error = get_json(row.target, 400);
+        CHECK(error["error"]["parameter"] == row.parameter);
+    }
+}
+
 TEST_CASE("GET /api/doc/{id} returns the article, marked with q; 404 when unknown", "[searchd]") {
     auto doc = get_json("/api/doc/liberty?q=camp");
     CHECK(doc["id"] == "liberty");
@@ -284,13 +315,14 @@ TEST_CASE("/openapi.json describes every route and exactly the parameters accept
     CHECK(spec["openapi"] == "3.0.3");
     std::set<std::string> paths;
     for (const auto& [path, _] : spec["paths"].items()) paths.insert(path);
-    CHECK(paths == std::set<std::string>{"/api/search", "/api/doc/{id}", "/api/suggest", "/healthz", "/metrics",
-                                         "/openapi.json"});
+    CHECK(paths == std::set<std::string>{"/api/search", "/api/timeline", "/api/doc/{id}", "/api/suggest", "/healthz",
+                                         "/metrics", "/openapi.json"});
     // Every documented query parameter is accepted with a valid value...
     const std::map<std::string, std::string> valid{{"q", "camp"}, {"category", "Economy"}, {"from", "2013"},
                                                    {"to", "2014"}, {"sort", "newest"}, {"page", "1"},
                                                    {"size", "5"}, {"op", "or"}, {"exact", "1"},
-                                                   {"recency", "365"}, {"facets", "0"}, {"snippets", "0"}};
+                                                   {"recency", "365"}, {"facets", "0"}, {"snippets", "0"},
+                                                   {"interval", "year"}};
     for (const auto& [path, item] : spec["paths"].items()) {
         std::string target = path == "/api/doc/{id}" ? "/api/doc/liberty" : path;
         for (const auto& param : item["get"]["parameters"]) {

@@ -167,6 +167,61 @@ struct HighlightedArticle {
     std::string body_html;
 };
 
+/// How a timeline groups articles.
+enum class TimelineInterval { month, year };
+
+/// At most this many queries on one timeline, and this many periods.
+inline constexpr std::size_t kMaxTimelineQueries = 4;
+inline constexpr std::size_t kMaxTimelinePeriods = 1200;
+
+/// What Searcher::timeline() counts: the matches of each query per period.
+struct TimelineRequest {
+    /// The queries compared, each its own series (1..kMaxTimelineQueries), in
+    /// the query language of SearchRequest::query. An empty one counts every
+    /// article passing the filters.
+    std::vector<std::string> queries;
+    /// Filters applied to every query, as in SearchRequest.
+    std::vector<std::string> categories;
+    std::string from;
+    std::string to;
+    DefaultOperator default_operator = DefaultOperator::op_and;
+    std::string language;
+    TimelineInterval interval = TimelineInterval::month;
+    /// Stop counting a query after this many milliseconds and estimate the
+    /// rest (Timeline::exact is then false). 0: no limit.
+    double time_limit_ms = 0;
+};
+
+/// One query's counts.
+struct TimelineSeries {
+    std::string query;
+    /// Every match, dated or not.
+    std::uint64_t total = 0;
+    /// Matches without a date: in `total`, in no period.
+    std::uint64_t undated = 0;
+    /// Matches per period, in the order of Timeline::periods.
+    std::vector<std::uint64_t> counts;
+    /// counts[i] / Timeline::articles[i]: the share of all the archive's
+    /// articles of that period (0 where it has none).
+    std::vector<double> shares;
+};
+
+/// Matches per month or year, over consecutive periods (empty ones included,
+/// so that a chart's axis is even): from the `from` bound, or else the
+/// archive's oldest dated article, to the `to` bound, or else its newest.
+struct Timeline {
+    TimelineInterval interval = TimelineInterval::month;
+    /// "YYYY-MM" or "YYYY", oldest first. Empty when no article has a date.
+    std::vector<std::string> periods;
+    /// Articles of the whole archive in each period, no filter applied.
+    std::vector<std::uint64_t> articles;
+    std::vector<TimelineSeries> series;
+    /// False when a time limit cut counting short and counts are estimates.
+    bool exact = true;
+    /// What was forgiven in the query texts, as SearchResponse::warnings.
+    std::vector<std::string> warnings;
+};
+
 /// Reads an index. A Searcher is not thread-safe: give each thread its own
 /// (they are cheap; each holds open file handles and a small cache).
 /// A Searcher sees the index as of its opening or last reopen().
@@ -186,6 +241,14 @@ class Searcher {
     ///                          leniently, e.g. an impossible date in date:
     /// @throws IndexError       the index could not be read
     SearchResponse search(const SearchRequest& request);
+
+    /// Matches of each query per month or year (see Timeline), counted
+    /// exactly unless TimelineRequest::time_limit_ms cuts counting short.
+    /// @throws InvalidArgument no query or too many, a bad filter, or more
+    ///                         than kMaxTimelinePeriods periods (name a
+    ///                         narrower range, or count per year)
+    /// @throws QuerySyntaxError, IndexError as search() does
+    Timeline timeline(const TimelineRequest& request);
 
     /// The stored article with this id, or nullopt.
     std::optional<Article> article(const std::string& id);

@@ -21,6 +21,7 @@
 #include "search/match_all.hpp"
 #include "search/query_builder.hpp"
 #include "search/ranking.hpp"
+#include "search/timeline.hpp"
 
 namespace libsearch {
 
@@ -226,6 +227,66 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     SearchResponse response = impl_->reading("searching", [&] { return impl_->run(request); });
     response.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return response;
+}
+
+Timeline Searcher::timeline(const TimelineRequest& request) {
+    if (request.queries.empty()) throw InvalidArgument("q", "give at least one query (an empty one counts every article)");
+    if (request.queries.size() > kMaxTimelineQueries)
+        throw InvalidArgument("q", "at most " + std::to_string(kMaxTimelineQueries) + " queries on one timeline, got " +
+                                       std::to_string(request.queries.size()));
+    if (request.time_limit_ms < 0) throw InvalidArgument("time_limit_ms", "cannot be negative");
+    Timeline timeline;
+    timeline.interval = request.interval;
+    const bool months = request.interval == TimelineInterval::month;
+    impl_->reading("counting", [&] {
+        // The axis: the filter's bounds where given, the archive's dates elsewhere.
+        const auto dates = search::archive_dates(impl_->db);
+        std::optional<Date> first, last;
+        if (!request.from.empty()) first = parse_date_bound(request.from, BoundSide::first_day, "from");
+        else if (dates) first = dates->first;
+        if (!request.to.empty()) last = parse_date_bound(request.to, BoundSide::last_day, "to");
+        else if (dates) last = dates->second;
+        if (first && last && *last < *first && !request.from.empty() && !request.to.empty())
+            throw InvalidArgument("to", "'" + request.to + "' is before from '" + request.from + "'");
+        timeline.periods = first && last ? search::timeline_periods(*first, *last, request.interval)
+                                         : std::vector<std::string>{};
+        timeline.articles = search::articles_per_period(impl_->db, timeline.periods, request.interval);
+    });
+
+    std::map<std::string, std::size_t> index_of;
+    for (std::size_t i = 0; i < timeline.periods.size(); ++i) index_of[timeline.periods[i]] = i;
+    for (const auto& query : request.queries) {
+        SearchRequest counting{.query = query,
+                               .categories = request.categories,
+                               .from = request.from,
+                               .to = request.to,
+                               .limit = 1,
+                               .default_operator = request.default_operator,
+                               .snippets = false,
+                               .exact = true,
+                               .facets = true,
+                               .language = request.language,
+                               .time_limit_ms = request.time_limit_ms};
+        const SearchResponse found = search(counting);
+        TimelineSeries series;
+        series.query = query;
+        series.total = found.total.estimated;
+        series.counts.assign(timeline.periods.size(), 0);
+        series.shares.assign(timeline.periods.size(), 0.0);
+        std::uint64_t dated = 0;
+        for (const auto& value : months ? found.facets.month : found.facets.year) {
+            dated += value.count;
+            const auto at = index_of.find(value.value);
+            if (at != index_of.end()) series.counts[at->second] = value.count;
+        }
+        series.undated = series.total > dated ? series.total - dated : 0;
+        for (std::size_t i = 0; i < series.counts.size(); ++i)
+            if (timeline.articles[i] > 0) series.shares[i] = double(series.counts[i]) / double(timeline.articles[i]);
+        if (!found.facets.exact || !found.total.exact()) timeline.exact = false;
+        for (const auto& warning : found.warnings) timeline.warnings.push_back("'" + query + "': " + warning);
+        timeline.series.push_back(std::move(series));
+    }
+    return timeline;
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {
