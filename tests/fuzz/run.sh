@@ -345,7 +345,7 @@ for t in "${targets[@]}"; do
         result="FINDING: ${kind:-exit $status}; $(find "$artifacts" -type f -newer "$log.start" | head -n 1)"
         failed=1
         echo "== $t: finding (exit $status), log $log:"
-        grep -A 30 -m 1 -E '==ERROR|runtime error|invariant broken|terminate called|deadly signal' "$log" | head -n 40
+        grep -A 30 -m 1 -E '==ERROR|runtime error|invariant broken|terminate called|deadly signal' "$log" | head -n 40 || true
     fi
     if [[ $mode == runs ]]; then
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$(final_stat number_of_executed_units || true)" \
