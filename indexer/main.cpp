@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <algorithm>
 #include <iostream>
+#include <new>
 #include <thread>
 
 #include "progress.hpp"
@@ -161,6 +162,10 @@ int main(int argc, char** argv) {
         return kIndexError;
     } catch (const libsearch::Error& e) {
         std::cerr << "indexer: " << e.what() << '\n';
+        return kIndexError;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "indexer: out of memory, indexing stopped; what was committed stays in the index "
+                     "(a smaller --batch-size or --jobs needs less)\n";
         return kIndexError;
     } catch (const std::exception& e) {  // not ours to foresee: say so, still exit cleanly
         std::cerr << "indexer: unexpected error: " << e.what() << '\n';
