@@ -12,30 +12,18 @@
 #include <string>
 
 #include "bench_common.hpp"
+#include "percent_encode.hpp"
 
 namespace {
 
-std::string encode(const std::string& s) {
-    std::string out;
-    for (const unsigned char c : s) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-            c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            char hex[4];
-            std::snprintf(hex, sizeof hex, "%%%02X", c);
-            out += hex;
-        }
-    }
-    return out;
-}
+using testsupport::percent_encode;
 
 std::string path_of(const bench::MixQuery& q, const std::string& style) {
     std::string p = style == "searchd" ? "/api/search?q=" : "/search?q=";
-    p += encode(q.q) + "&op=" + q.op;
-    if (!q.category.empty()) p += "&category=" + encode(q.category);
-    if (!q.from.empty()) p += "&from=" + encode(q.from);
-    if (!q.to.empty()) p += "&to=" + encode(q.to);
+    p += percent_encode(q.q) + "&op=" + q.op;
+    if (!q.category.empty()) p += "&category=" + percent_encode(q.category);
+    if (!q.from.empty()) p += "&from=" + percent_encode(q.from);
+    if (!q.to.empty()) p += "&to=" + percent_encode(q.to);
     p += std::string("&facets=") + (q.facets ? "1" : "0");
     if (style == "searchd") p += "&page=" + std::to_string(q.offset / 10 + 1) + "&size=10";
     else p += "&offset=" + std::to_string(q.offset);

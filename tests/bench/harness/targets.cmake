@@ -19,6 +19,7 @@ target_link_libraries(bench_query_libsearch PRIVATE libsearch::libsearch bench_c
 
 add_executable(bench_mix_paths harness/bench_mix_paths.cpp)
 target_link_libraries(bench_mix_paths PRIVATE bench_common CLI11::CLI11)
+target_include_directories(bench_mix_paths PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
 
 add_executable(bench_measure harness/bench_measure.cpp)
 add_executable(bench_free_port harness/bench_free_port.cpp)

@@ -18,6 +18,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "percent_encode.hpp"
+
 namespace reliability {
 
 using Clock = std::chrono::steady_clock;
@@ -51,10 +53,13 @@ inline bool send_all(int fd, const std::string& bytes) {
     return true;
 }
 
-/// Reads until the peer closes or `deadline`; false on timeout.
-inline bool read_until_close(int fd, std::string& out, Clock::time_point deadline) {
+/// Reads until the peer closes, or until `complete(out)` holds; false when
+/// `deadline` comes first.
+template <typename Complete>
+bool read_until(int fd, std::string& out, Clock::time_point deadline, Complete complete) {
     char buffer[16384];
     for (;;) {
+        if (complete(out)) return true;
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
         if (left <= 0) return false;
         pollfd p{fd, POLLIN, 0};
@@ -68,29 +73,22 @@ inline bool read_until_close(int fd, std::string& out, Clock::time_point deadlin
     }
 }
 
+/// Reads until the peer closes or `deadline`; false on timeout.
+inline bool read_until_close(int fd, std::string& out, Clock::time_point deadline) {
+    return read_until(fd, out, deadline, [](const std::string&) { return false; });
+}
+
 /// Reads one answer: until its Content-Length is complete, the peer closes,
 /// or `deadline` (false then). A HEAD answer ends when the peer closes.
 inline bool read_answer(int fd, std::string& out, Clock::time_point deadline, bool head_request) {
-    char buffer[16384];
-    for (;;) {
-        const std::size_t end = out.find("\r\n\r\n");
-        if (end != std::string::npos && !head_request) {
-            std::string lower = out.substr(0, end);
-            for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            const std::size_t at = lower.find("\r\ncontent-length:");
-            if (at != std::string::npos && out.size() >= end + 4 + std::stoul(lower.substr(at + 17))) return true;
-        }
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-        if (left <= 0) return false;
-        pollfd p{fd, POLLIN, 0};
-        const int ready = poll(&p, 1, static_cast<int>(left));
-        if (ready < 0 && errno == EINTR) continue;
-        if (ready <= 0) return false;
-        const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
-        if (n == 0) return true;
-        if (n < 0) return errno == ECONNRESET;
-        out.append(buffer, static_cast<std::size_t>(n));
-    }
+    return read_until(fd, out, deadline, [head_request](const std::string& got) {
+        const std::size_t end = got.find("\r\n\r\n");
+        if (end == std::string::npos || head_request) return false;
+        std::string lower = got.substr(0, end);
+        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::size_t at = lower.find("\r\ncontent-length:");
+        return at != std::string::npos && got.size() >= end + 4 + std::stoul(lower.substr(at + 17));
+    });
 }
 
 struct Answer {
@@ -148,20 +146,7 @@ inline Answer request(int port, const std::string& method, const std::string& ta
 }
 
 /// Percent-encodes every byte but unreserved ones: the query string of any bytes.
-inline std::string encode(const std::string& s) {
-    std::string out;
-    for (const unsigned char c : s) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-            c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            char hex[4];
-            std::snprintf(hex, sizeof hex, "%%%02X", c);
-            out += hex;
-        }
-    }
-    return out;
-}
+inline std::string encode(const std::string& s) { return testsupport::percent_encode(s); }
 
 /// searchd's resident memory in KiB (VmRSS), 0 when unknown.
 inline long rss_kib(pid_t pid) {
