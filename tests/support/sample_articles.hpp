@@ -55,4 +55,10 @@ inline std::vector<libsearch::Article> sample_articles() {
     };
 }
 
+/// One index of sample_articles() on disk, shared by the tests of a program.
+inline const TestIndex& sample_index() {
+    static const TestIndex index(sample_articles());
+    return index;
+}
+
 }  // namespace testsupport

@@ -11,11 +11,6 @@ using libsearch::SearchRequest;
 
 namespace {
 
-const TestIndex& sample_index() {
-    static const TestIndex index(sample_articles());
-    return index;
-}
-
 std::vector<std::string> hits_for(const std::string& query, DefaultOperator op = DefaultOperator::op_and) {
     auto searcher = sample_index().searcher();
     SearchRequest request;

@@ -12,11 +12,6 @@ using Ids = std::vector<std::string>;
 
 namespace {
 
-const TestIndex& sample_index() {
-    static const TestIndex index(sample_articles());
-    return index;
-}
-
 libsearch::SearchResponse run(SearchRequest request) {
     auto searcher = sample_index().searcher();
     return searcher.search(request);

@@ -9,11 +9,6 @@ using Counts = std::vector<std::uint64_t>;
 
 namespace {
 
-const TestIndex& sample_index() {
-    static const TestIndex index(sample_articles());
-    return index;
-}
-
 libsearch::Timeline timeline(TimelineRequest request) {
     auto searcher = sample_index().searcher();
     return searcher.timeline(request);
