@@ -32,6 +32,10 @@ std::string report_json(const libsearch::IngestReport& r, bool dry_run) {
     j["articles"] = {{"read", r.articles_read},           {"added", r.articles_added},
                      {"updated", r.articles_updated},     {"unchanged", r.articles_unchanged},
                      {"duplicates_merged", r.duplicates_merged}, {"removed", r.articles_removed}};
+    j["versions"] = {{"groups", r.versions.groups},
+                     {"articles", r.versions.articles},
+                     {"written", r.versions.written},
+                     {"seconds", r.versions.seconds}};
     j["bytes_read"] = r.bytes_read;
     j["seconds"] = r.seconds;
     auto skipped = nlohmann::ordered_json::array();
@@ -57,6 +61,9 @@ void print_report(std::FILE* out, const libsearch::IngestReport& r, bool dry_run
                      n(r.articles_read), n(r.articles_added), n(r.articles_updated), n(r.articles_unchanged),
                      n(r.duplicates_merged), n(r.articles_removed));
     }
+    if (r.versions.groups)
+        std::fprintf(out, "versions of one story: %llu groups of %llu articles (%.2f s)\n", n(r.versions.groups),
+                     n(r.versions.articles), r.versions.seconds);
     std::fprintf(out, "%.1f MB in %.2f s\n", double(r.bytes_read) / 1e6, r.seconds);
     if (r.interrupted) std::fprintf(out, "interrupted: what was read is committed; run again to finish\n");
     if (!r.skipped.empty()) {

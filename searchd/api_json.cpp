@@ -22,7 +22,8 @@ Json hit_json(const libsearch::Hit& hit) {
            {"author", hit.author},
            {"snippet", hit.snippet},
            {"score", hit.score}};
-    if (hit.duplicates) j["duplicates"] = hit.duplicates;
+    if (!hit.version_group.empty()) j["version_group"] = hit.version_group;
+    if (hit.versions) j["versions"] = hit.versions;
     return j;
 }
 

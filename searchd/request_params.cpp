@@ -30,6 +30,11 @@ const std::vector<ParamSpec>& search_params() {
          "With relevance order, favour newer articles: the boost halves every this many days "
          "before the newest article (0: off).",
          {}, 0, 36500, "0"},
+        {"versions", "string",
+         "collapse: one hit per story, its other matching versions counted in the hit's `versions` "
+         "(reprints with small edits, a teaser and its full article); all: every article.",
+         {"all", "collapse"}, 0, 0, "all"},
+        {"version_group", "string", "Keep only the versions of one story (a hit's `version_group`)."},
     };
     return specs;
 }
@@ -177,6 +182,9 @@ libsearch::SearchRequest decode_search(const Params& params, const RequestLimits
     request.snippets = value_of(params, "snippets", "1") == "1";
     request.recency_half_life_days = static_cast<double>(integer(params, spec_of("recency")));
     request.time_limit_ms = limits.time_limit_ms;
+    request.collapse_versions = value_of(params, "versions", "all") == "collapse";
+    request.version_group = value_of(params, "version_group");
+    if (request.version_group.size() > 64) throw BadParameter("version_group", "is not a story's key");
     return request;
 }
 

@@ -56,7 +56,7 @@ libsearch::SearchRequest request_from(fuzz::Fields& fields) {
             case 'e': request.exact = true; break;
             case 'f': request.facets = false; break;
             case 's': request.snippets = false; break;
-            case 'd': request.collapse_duplicates = true; break;
+            case 'd': request.collapse_versions = true; break;
             case 'r': request.recency_half_life_days = 365; break;
             case 'p': request.offset = request.limit; break;
             default:

@@ -16,6 +16,7 @@
 #include "run_process.hpp"
 #include "server_process.hpp"
 #include "temp_dir.hpp"
+#include "story_versions.hpp"
 #include "test_index.hpp"
 
 using namespace testsupport;
@@ -322,7 +323,8 @@ TEST_CASE("/openapi.json describes every route and exactly the parameters accept
                                                    {"to", "2014"}, {"sort", "newest"}, {"page", "1"},
                                                    {"size", "5"}, {"op", "or"}, {"exact", "1"},
                                                    {"recency", "365"}, {"facets", "0"}, {"snippets", "0"},
-                                                   {"interval", "year"}};
+                                                   {"interval", "year"}, {"versions", "collapse"},
+                                                   {"version_group", "0123456789abcdef"}};
     for (const auto& [path, item] : spec["paths"].items()) {
         std::string target = path == "/api/doc/{id}" ? "/api/doc/liberty" : path;
         for (const auto& param : item["get"]["parameters"]) {
@@ -491,4 +493,48 @@ TEST_CASE("searchd applies a synonyms file, and refuses a malformed one", "[sear
     std::ofstream(dir / "bad.conf") << "lonely\n";
     CHECK_THROWS_WITH(ServerProcess(SEARCHD_PATH, {"--db", db, "--synonyms", dir / "bad.conf"}),
                       Catch::Contains("bad.conf:1"));
+}
+
+TEST_CASE("versions=collapse shows one version of a story with the count; version_group expands it",
+          "[searchd][versions]") {
+    TempDir dir;
+    const std::string db = dir / "db";
+    {
+        libsearch::IndexWriter writer({.path = db});
+        writer.add(article("full", "Water cut at the camp", kStory));
+        writer.add(article("reprint", "Camp without water", edited(kStory, 25)));
+        writer.add(article("teaser", "Water cut at the camp", first_words(kStory, 60)));
+        writer.add(article("other", "Rates rise at the camp bank", kOtherStory));
+        writer.group_versions();
+    }
+    ServerProcess server(SEARCHD_PATH, {"--db", db, "--web", ""});
+    httplib::Client c("127.0.0.1", server.port());
+    auto get = [&](const std::string& target, int status = 200) {
+        auto res = c.Get(target.c_str());
+        REQUIRE(res);
+        INFO(target << " -> " << res->body);
+        REQUIRE(res->status == status);
+        return json::parse(res->body);
+    };
+    const json all = get("/api/search?q=camp");
+    CHECK(all["hits"].size() == 4);
+    const json collapsed = get("/api/search?q=camp&versions=collapse");
+    REQUIRE(collapsed["hits"].size() == 2);
+    std::string group;
+    for (const auto& hit : collapsed["hits"]) {
+        if (hit["id"] == "other") {
+            CHECK_FALSE(hit.contains("versions"));
+            CHECK_FALSE(hit.contains("version_group"));
+        } else {
+            CHECK(hit["versions"] == 2);
+            group = hit["version_group"].get<std::string>();
+        }
+    }
+    REQUIRE_FALSE(group.empty());
+    const json expanded = get("/api/search?q=camp&version_group=" + group);
+    std::set<std::string> ids;
+    for (const auto& hit : expanded["hits"]) ids.insert(hit["id"].get<std::string>());
+    CHECK(ids == std::set<std::string>{"full", "reprint", "teaser"});
+    CHECK(get("/api/search?q=camp&versions=some", 400)["error"]["parameter"] == "versions");
+    CHECK(get("/api/search?q=camp&version_group=" + std::string(65, 'a'), 400)["error"]["parameter"] == "version_group");
 }

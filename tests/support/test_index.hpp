@@ -31,7 +31,7 @@ class TestIndex {
         options.path = dir_ / "index";
         libsearch::IndexWriter writer(options);
         for (const auto& a : articles) writer.add(a);
-        writer.commit();
+        writer.group_versions();  // commits, as an indexer run ends
     }
     std::string path() const { return dir_ / "index"; }
     libsearch::Searcher searcher() const { return libsearch::Searcher(path()); }

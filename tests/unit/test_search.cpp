@@ -141,17 +141,17 @@ TEST_CASE("misspelt queries with few matches get a suggestion, never applied", "
     CHECK(plain.searcher().search({.query = "Liberti"}).suggestion.empty());
 }
 
-TEST_CASE("reprints with the same text collapse when asked", "[search]") {
+TEST_CASE("reprints with the same text collapse when asked", "[search][versions]") {
     TestIndex index({article("a", "Same story", "Identical   text of a wire story."),
                      article("b", "same STORY", "identical text of a wire story."),
                      article("c", "Other story", "Different text of a wire story.")});
     auto searcher = index.searcher();
     CHECK(searcher.search({.query = "story"}).hits.size() == 3);
-    auto collapsed = searcher.search({.query = "story", .collapse_duplicates = true});
+    auto collapsed = searcher.search({.query = "story", .collapse_versions = true});
     REQUIRE(collapsed.hits.size() == 2);
-    std::uint64_t duplicates = 0;
-    for (const auto& hit : collapsed.hits) duplicates += hit.duplicates;
-    CHECK(duplicates == 1);
+    std::uint64_t versions = 0;
+    for (const auto& hit : collapsed.hits) versions += hit.versions;
+    CHECK(versions == 1);
 }
 
 TEST_CASE("a searcher reopened after a commit sees the new articles", "[search][index]") {

@@ -51,6 +51,18 @@ struct WriterStats {
     std::uint64_t commits = 0;
 };
 
+/// What IndexWriter::group_versions() found and wrote.
+struct VersionGrouping {
+    /// Stories with more than one version, and the articles in them.
+    std::uint64_t groups = 0;
+    std::uint64_t articles = 0;
+    /// Pairs of articles whose samples were compared.
+    std::uint64_t compared = 0;
+    /// Articles whose group key was written or cleared.
+    std::uint64_t written = 0;
+    double seconds = 0;
+};
+
 /// An article analysed into the document an index stores: text repaired,
 /// terms and positions generated, values set. This is most of the cost of
 /// adding an article, and it may run in many threads at once
@@ -137,6 +149,18 @@ class IndexWriter {
     /// Articles in the index, pending changes included.
     std::uint64_t size() const;
     const WriterStats& stats() const noexcept;
+
+    /// True when articles changed since versions were last grouped (also
+    /// across runs: the mark is committed with the changes).
+    bool versions_stale() const;
+    /// Group the versions of each story over the whole index (reprints with
+    /// small edits, a teaser and its full article; see schema.hpp,
+    /// slot_version_group), so that searches can show one version with the
+    /// number of others. Commits pending changes first and the keys after.
+    /// Reads every shared sample term of the index: call it once after a run
+    /// of changes (the Ingester does when versions_stale()), not per article.
+    /// @throws IndexNotWritable, IndexError
+    VersionGrouping group_versions();
     const IndexOptions& options() const noexcept;
 
   private:

@@ -60,6 +60,9 @@ struct IngestReport {
     std::uint64_t duplicates_merged = 0;  ///< the same article met again elsewhere, kept once
     std::uint64_t articles_removed = 0;   ///< no longer in their file, or their file is gone
     std::uint64_t bytes_read = 0;
+    /// The grouping of versions of one story after the run's changes
+    /// (IndexWriter::group_versions); all zero when nothing changed.
+    VersionGrouping versions;
     /// Every file or record that gave no article, with the reason.
     std::vector<Skipped> skipped;
     double seconds = 0;

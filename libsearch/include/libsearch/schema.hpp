@@ -19,6 +19,8 @@
 ///   - "H"    + host, and each parent domain       ("Hnews.bbc.co.uk", "Hbbc.co.uk")
 ///   - "XPLACE" + place, lower-cased               (one per place)
 ///   - "Y"    + YYYY, "M" + YYYYMM, "D" + YYYYMMDD (only for dated articles)
+///   - "XV"   + 12 hex digits: a sampled word shingle of the body, for finding
+///            versions of one story (index/versions.hpp in the sources)
 ///
 /// Values:
 ///   - slot_date        "YYYYMMDD"; empty when undated. Sortable, and the form
@@ -28,7 +30,13 @@
 ///                      then every category, joined by U+001F.
 ///   - slot 2           unused (schema 1 kept the categories there).
 ///   - slot_content_hash hex hash of the normalised title and body, equal for
-///                      reprints of the same text; usable as a collapse key.
+///                      reprints of the same text.
+///   - slot_version_samples the "XV" samples, 8 bytes each, in text order.
+///   - slot_version_group the key shared by the versions of one story (reprints
+///                      with small edits, a teaser and its full article): the
+///                      smallest content hash in the group. Empty for an article
+///                      with no other version. Searches collapse on it. Written
+///                      by IndexWriter::group_versions().
 ///
 /// Document data: the stored fields (see document_data.cpp), versioned.
 ///
@@ -49,10 +57,13 @@ inline constexpr const char* prefix_place = "XPLACE";
 inline constexpr const char* prefix_year = "Y";
 inline constexpr const char* prefix_month = "M";
 inline constexpr const char* prefix_day = "D";
+inline constexpr const char* prefix_version_sample = "XV";
 
 inline constexpr unsigned slot_date = 0;
 inline constexpr unsigned slot_facets = 1;
 inline constexpr unsigned slot_content_hash = 3;
+inline constexpr unsigned slot_version_samples = 4;
+inline constexpr unsigned slot_version_group = 5;
 
 /// Within-document frequency increment for title words (body words count 1).
 inline constexpr unsigned title_weight = 3;
@@ -67,5 +78,7 @@ inline constexpr int version = 2;
 inline constexpr const char* meta_schema = "libsearch.schema";
 inline constexpr const char* meta_default_language = "libsearch.default_language";
 inline constexpr const char* meta_last_commit = "libsearch.last_commit";
+/// "1" while articles changed since the last IndexWriter::group_versions().
+inline constexpr const char* meta_versions_stale = "libsearch.versions_stale";
 
 }  // namespace libsearch::schema

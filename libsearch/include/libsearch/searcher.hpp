@@ -74,8 +74,14 @@ struct SearchRequest {
     bool facets = true;
     /// Language for stemming and stopwords of the query. Empty: the index's default.
     std::string language;
-    /// Show one article per content hash (reprints of the same text collapse).
-    bool collapse_duplicates = false;
+    /// Show one version of each story: the versions of one story (reprints
+    /// with small edits, a teaser and its full article; grouped by
+    /// IndexWriter::group_versions) collapse into their best-ranked match,
+    /// whose Hit::versions counts the others. Facets still count every match.
+    bool collapse_versions = false;
+    /// Keep only the versions of this story (a Hit::version_group key), to
+    /// expand a collapsed hit. Empty: no filter.
+    std::string version_group;
     /// With `exact`, stop counting every match after this many milliseconds
     /// and estimate the rest (the response then says the counts are not
     /// exact). 0: no limit.
@@ -98,8 +104,13 @@ struct Hit {
     std::string snippet;
     /// Relevance weight (IneB2, see tests/eval/RESULTS.md); 0 when sorted by date without query text.
     double score = 0.0;
-    /// Other articles with the same content hash (when collapsing).
-    std::uint64_t duplicates = 0;
+    /// With collapse_versions: other matching versions of this story,
+    /// hidden under this hit (at least this many; Xapian counts the ones it
+    /// met while ranking).
+    std::uint64_t versions = 0;
+    /// The key of this article's story when it has other versions (for
+    /// SearchRequest::version_group); empty otherwise.
+    std::string version_group;
 };
 
 /// A facet value and the number of matching articles that have it.

@@ -11,6 +11,7 @@
 #include "core/schema_version.hpp"
 #include "core/xapian_errors.hpp"
 #include "index/bulk_build.hpp"
+#include "index/version_grouping.hpp"
 #include "index/document_builder.hpp"
 #include "index/document_data.hpp"
 #include "libsearch/errors.hpp"
@@ -75,6 +76,7 @@ struct IndexWriter::Impl {
     std::size_t pending = 0;
     WriterStats stats;
     std::unique_ptr<index::BulkBuild> bulk;  // while a new index is written in parallel
+    bool marked_stale = false;
 
     explicit Impl(IndexOptions opts) : options(std::move(opts)), db(open_writable(options)) {
         try {
@@ -109,6 +111,10 @@ struct IndexWriter::Impl {
 
     // A bulk build's lanes commit on their own; its first commit() merges.
     void changed() {
+        if (!marked_stale) {
+            db.set_metadata(schema::meta_versions_stale, "1");
+            marked_stale = true;
+        }
         ++pending;
         if (!bulk && options.batch_size && pending >= options.batch_size) commit();
     }
@@ -298,5 +304,28 @@ std::uint64_t IndexWriter::size() const {
 const WriterStats& IndexWriter::stats() const noexcept { return impl_->stats; }
 
 const IndexOptions& IndexWriter::options() const noexcept { return impl_->options; }
+
+bool IndexWriter::versions_stale() const {
+    try {
+        return impl_->marked_stale || impl_->db.get_metadata(schema::meta_versions_stale) == "1";
+    } catch (const Xapian::Error& e) {
+        throw_index_error(e, impl_->options.path, "reading");
+    }
+}
+
+VersionGrouping IndexWriter::group_versions() {
+    auto& d = *impl_;
+    d.commit();
+    VersionGrouping grouping;
+    try {
+        grouping = index::group_versions(d.db);
+        d.db.set_metadata(schema::meta_versions_stale, "");
+    } catch (const Xapian::Error& e) {
+        throw_index_error(e, d.options.path, "grouping the versions of stories in");
+    }
+    d.commit();
+    d.marked_stale = false;
+    return grouping;
+}
 
 }  // namespace libsearch

@@ -68,6 +68,8 @@ Xapian::Query filter_query(const SearchRequest& r) {
     if (from && to && *to < *from)
         throw InvalidArgument("to", "'" + r.to + "' is before from '" + r.from + "'");
     if (from || to) add(search::date_range_query(from, to));
+    if (!r.version_group.empty())
+        add(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_version_group, r.version_group, r.version_group));
     return any ? filter : Xapian::Query();
 }
 
@@ -88,7 +90,8 @@ Hit make_hit(const Xapian::MSetIterator& it, const search::Highlighter& highligh
     hit.author = std::move(article->author);
     hit.language = std::move(article->language);
     hit.score = has_terms ? it.get_weight() : 0.0;
-    hit.duplicates = r.collapse_duplicates ? it.get_collapse_count() : 0;
+    hit.versions = r.collapse_versions ? it.get_collapse_count() : 0;
+    hit.version_group = doc.get_value(schema::slot_version_group);
     // The whole title, escaped and marked; the best passage of the body.
     hit.title_html = highlighter.whole(article->title);
     if (r.snippets) hit.snippet = highlighter.passage(article->body, r.snippet_length);
@@ -193,7 +196,7 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
         else keymaker.add_value(schema::slot_date, false, "99999999");
         enquire.set_sort_by_key_then_relevance(&keymaker, false);
     }
-    if (r.collapse_duplicates) enquire.set_collapse_key(schema::slot_content_hash);
+    if (r.collapse_versions) enquire.set_collapse_key(schema::slot_version_group);
 
     if (r.time_limit_ms > 0) enquire.set_time_limit(r.time_limit_ms / 1000.0);
     search::FacetCollector facets;

@@ -1,0 +1,113 @@
+// Versions of one story: the shingle samples, the rule, the grouping pass, and
+// searches that collapse and expand a story.
+#include <catch2/catch.hpp>
+
+#include "index/versions.hpp"
+#include "story_versions.hpp"
+#include "test_index.hpp"
+#include "temp_dir.hpp"
+
+using namespace testsupport;
+using libsearch::index::overlap;
+using libsearch::index::same_story;
+using libsearch::index::version_samples;
+
+TEST_CASE("version samples are a stable, bounded sample of the shingles in text order", "[versions]") {
+    const auto samples = version_samples("Title", kStory);
+    CHECK(samples == version_samples("Another title", kStory));  // the body decides
+    CHECK(samples.size() >= 5);
+    CHECK(samples.size() <= libsearch::index::kMaxSamples);
+    // A teaser's samples are the first of its full article's.
+    const auto teaser = version_samples("", first_words(kStory, 60));
+    REQUIRE(teaser.size() <= samples.size());
+    CHECK(std::equal(teaser.begin(), teaser.end(), samples.begin()));
+    CHECK(version_samples("", "too short").empty());
+    CHECK(libsearch::index::unpack_version_samples(libsearch::index::pack_version_samples(samples)) == samples);
+    CHECK(libsearch::index::version_sample_term(0x1234).size() == 2 + 12);
+}
+
+TEST_CASE("the rule: edited reprints and teasers are one story, other stories are not", "[versions]") {
+    const auto story = version_samples("", kStory);
+    CHECK(same_story(overlap(story, version_samples("", edited(kStory, 25)))));
+    CHECK(same_story(overlap(story, version_samples("", first_words(kStory, 60)))));
+    CHECK_FALSE(same_story(overlap(story, version_samples("", kOtherStory))));
+    // Heavily rewritten text is another story.
+    CHECK_FALSE(same_story(overlap(story, version_samples("", edited(kStory, 2)))));
+}
+
+TEST_CASE("a search collapses the versions of a story and can expand them", "[versions][search]") {
+    TestIndex index({article("full", "Water cut at the camp", kStory),
+                     article("reprint", "Camp without water", edited(kStory, 25)),
+                     article("teaser", "Water cut at the camp", first_words(kStory, 60)),
+                     article("other", "Rates rise again at the camp bank", kOtherStory)});
+    auto searcher = index.searcher();
+    auto all = searcher.search({.query = "camp"});
+    CHECK(all.hits.size() == 4);
+    std::string group;
+    for (const auto& hit : all.hits) {
+        if (hit.id == "other") CHECK(hit.version_group.empty());
+        else group = hit.version_group;
+    }
+    REQUIRE_FALSE(group.empty());
+    for (const auto& hit : all.hits)
+        if (hit.id != "other") CHECK(hit.version_group == group);
+
+    auto collapsed = searcher.search({.query = "camp", .collapse_versions = true});
+    REQUIRE(collapsed.hits.size() == 2);
+    for (const auto& hit : collapsed.hits) CHECK(hit.versions == (hit.id == "other" ? 0u : 2u));
+    // Facets count every version.
+    CHECK(collapsed.facets.category == all.facets.category);
+
+    auto expanded = searcher.search({.query = "camp", .version_group = group});
+    CHECK(sorted_ids(expanded) == std::vector<std::string>{"full", "reprint", "teaser"});
+    CHECK(searcher.search({.query = "", .version_group = group}).hits.size() == 3);
+    CHECK(searcher.search({.query = "camp", .version_group = "nosuchgroup"}).hits.empty());
+}
+
+TEST_CASE("groups follow changes: a version removed or rewritten leaves its story", "[versions][index]") {
+    TempDir dir;
+    const std::string path = dir / "index";
+    {
+        libsearch::IndexWriter writer({.path = path});
+        writer.add(article("full", "Water cut", kStory));
+        writer.add(article("reprint", "Camp without water", edited(kStory, 25)));
+        writer.add(article("teaser", "Water cut", first_words(kStory, 60)));
+        CHECK(writer.versions_stale());
+        const auto grouping = writer.group_versions();
+        CHECK(grouping.groups == 1);
+        CHECK(grouping.articles == 3);
+        CHECK_FALSE(writer.versions_stale());
+    }
+    auto group_of = [&](const std::string& id) {
+        libsearch::Searcher searcher(path);
+        for (const auto& hit : searcher.search({.query = "", .limit = 100}).hits)
+            if (hit.id == id) return hit.version_group;
+        return std::string("(missing)");
+    };
+    const std::string group = group_of("full");
+    CHECK(!group.empty());
+    {
+        // Changes committed without grouping leave the mark for the next writer.
+        libsearch::IndexWriter writer({.path = path});
+        writer.add(article("teaser", "Rates", first_words(kOtherStory, 60)));
+        CHECK(writer.remove("reprint"));
+        writer.commit();
+    }
+    {
+        libsearch::IndexWriter writer({.path = path});
+        CHECK(writer.versions_stale());
+        const auto grouping = writer.group_versions();
+        CHECK(grouping.groups == 0);
+        CHECK(grouping.written == 1);  // "full" alone now
+    }
+    CHECK(group_of("full").empty());
+    CHECK(group_of("teaser").empty());
+}
+
+TEST_CASE("texts too short to sample are versions only of the same text", "[versions]") {
+    TestIndex index({article("a", "Brief", "Talks resume."), article("b", "brief", "talks  resume."),
+                     article("c", "Brief", "Talks end.")});
+    auto searcher = index.searcher();
+    auto collapsed = searcher.search({.query = "talks", .collapse_versions = true});
+    CHECK(collapsed.hits.size() == 2);
+}
