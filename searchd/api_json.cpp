@@ -64,7 +64,8 @@ Json article_json(const libsearch::HighlightedArticle& view) {
             {"places", a.places},
             {"source", a.source},
             {"body", a.body},
-            {"body_html", view.body_html}};
+            {"body_html", view.body_html},
+            {"citation", citation_json(a)}};
 }
 
 Json timeline_json(const libsearch::Timeline& t) {
@@ -91,5 +92,22 @@ Json suggest_json(const std::string& query, const std::vector<libsearch::Suggest
 }
 
 std::string dump(const Json& json) { return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+Json similar_json(const std::string& id, const std::vector<libsearch::SimilarArticle>& similar) {
+    Json list = Json::array();
+    for (const auto& s : similar)
+        list.push_back({{"id", s.id},
+                        {"title", s.title},
+                        {"url", s.url},
+                        {"date", date_json(s.date)},
+                        {"categories", s.categories},
+                        {"score", s.score}});
+    return {{"id", id}, {"similar", std::move(list)}};
+}
+
+Json citation_json(const libsearch::Article& article) {
+    const libsearch::Citation c = libsearch::cite(article);
+    return {{"title", c.title}, {"site", c.site}, {"date", c.date}, {"url", c.url}, {"text", c.text}};
+}
 
 }  // namespace searchd

@@ -188,4 +188,25 @@ libsearch::SearchRequest decode_search(const Params& params, const RequestLimits
     return request;
 }
 
+const std::vector<ParamSpec>& similar_params() {
+    static const std::vector<ParamSpec> specs{
+        {"limit", "integer", "Similar articles to return.", {}, 1, static_cast<long>(libsearch::kMaxSimilar), "10"},
+        {"category", "string", "Keep similar articles in any of these categories (repeatable).", {}, 0, 0, "", true},
+        {"from", "string", "Earliest date of a similar article, inclusive: YYYY, YYYY-MM or YYYY-MM-DD."},
+        {"to", "string", "Latest date of a similar article, inclusive: YYYY, YYYY-MM or YYYY-MM-DD."},
+    };
+    return specs;
+}
+
+libsearch::SimilarRequest decode_similar(const std::string& id, const Params& params, const RequestLimits& limits) {
+    check_known(params, similar_params());
+    libsearch::SimilarRequest request;
+    request.id = id;
+    request.limit = integer(params, similar_params().front());
+    request.categories = checked_categories(params, limits);
+    request.from = value_of(params, "from");
+    request.to = value_of(params, "to");
+    return request;
+}
+
 }  // namespace searchd

@@ -79,6 +79,12 @@ struct Paging {
 };
 Paging decode_paging(const Params& params);
 
+const std::vector<ParamSpec>& similar_params();
+
+/// The similar articles a /api/doc/{id}/similar query string asks for.
+/// @throws BadParameter naming the HTTP parameter.
+libsearch::SimilarRequest decode_similar(const std::string& id, const Params& params, const RequestLimits& limits);
+
 /// A single-valued parameter, checked against the route's table: unknown
 /// parameters and repeats of single-valued ones are BadParameter.
 void check_known(const Params& params, const std::vector<ParamSpec>& specs);

@@ -50,6 +50,14 @@ void document(Context& c, const httplib::Request& request, httplib::Response& re
     send_json(response, article_json(*view));
 }
 
+void similar(Context& c, const httplib::Request& request, httplib::Response& response) {
+    const std::string id = request.matches[1];
+    const auto similar_request = decode_similar(id, request.params, c.limits);
+    const auto found = c.searchers.local().similar(similar_request);
+    if (!found) return set_error(response, 404, "not_found", "no article with id '" + id + "'");
+    send_json(response, similar_json(id, *found));
+}
+
 void suggest(Context& c, const httplib::Request& request, httplib::Response& response) {
     check_known(request.params, suggest_params());
     const std::string query = value_of(request.params, "q");
@@ -88,6 +96,7 @@ double seconds_since(const std::string& iso_utc) {
 std::string route_label(const std::string& path) {
     for (const char* route : {"/api/search", "/api/timeline", "/api/suggest", "/healthz", "/metrics", "/openapi.json"})
         if (path == route) return route;
+    if (path.rfind("/api/doc/", 0) == 0 && path.size() > 17 && path.ends_with("/similar")) return "/api/doc/similar";
     if (path.rfind("/api/doc/", 0) == 0) return "/api/doc";
     if (path.rfind("/api/", 0) == 0) return "/api/other";
     return "static";
@@ -96,6 +105,8 @@ std::string route_label(const std::string& path) {
 void add_routes(httplib::Server& server, Context& c) {
     server.Get("/api/search", guarded([&c](const auto& q, auto& r) { search(c, q, r); }));
     server.Get("/api/timeline", guarded([&c](const auto& q, auto& r) { timeline(c, q, r); }));
+    // Before the document route, whose (.+) would take "ID/similar" as an id.
+    server.Get(R"(/api/doc/(.+)/similar)", guarded([&c](const auto& q, auto& r) { similar(c, q, r); }));
     server.Get(R"(/api/doc/(.+))", guarded([&c](const auto& q, auto& r) { document(c, q, r); }));
     server.Get("/api/suggest", guarded([&c](const auto& q, auto& r) { suggest(c, q, r); }));
     server.Get("/healthz", guarded([&c](const auto& q, auto& r) { health(c, q, r); }));

@@ -316,17 +316,19 @@ TEST_CASE("/openapi.json describes every route and exactly the parameters accept
     CHECK(spec["openapi"] == "3.0.3");
     std::set<std::string> paths;
     for (const auto& [path, _] : spec["paths"].items()) paths.insert(path);
-    CHECK(paths == std::set<std::string>{"/api/search", "/api/timeline", "/api/doc/{id}", "/api/suggest", "/healthz",
-                                         "/metrics", "/openapi.json"});
+    CHECK(paths == std::set<std::string>{"/api/search", "/api/timeline", "/api/doc/{id}", "/api/doc/{id}/similar",
+                                         "/api/suggest", "/healthz", "/metrics", "/openapi.json"});
     // Every documented query parameter is accepted with a valid value...
     const std::map<std::string, std::string> valid{{"q", "camp"}, {"category", "Economy"}, {"from", "2013"},
                                                    {"to", "2014"}, {"sort", "newest"}, {"page", "1"},
                                                    {"size", "5"}, {"op", "or"}, {"exact", "1"},
                                                    {"recency", "365"}, {"facets", "0"}, {"snippets", "0"},
-                                                   {"interval", "year"}, {"versions", "collapse"},
-                                                   {"version_group", "0123456789abcdef"}};
+                                                   {"interval", "year"}, {"limit", "3"},
+                                                   {"versions", "collapse"}, {"version_group", "0123456789abcdef"}};
     for (const auto& [path, item] : spec["paths"].items()) {
-        std::string target = path == "/api/doc/{id}" ? "/api/doc/liberty" : path;
+        std::string target = path == "/api/doc/{id}"           ? "/api/doc/liberty"
+                             : path == "/api/doc/{id}/similar" ? "/api/doc/liberty/similar"
+                                                               : path;
         for (const auto& param : item["get"]["parameters"]) {
             if (param["in"] != "query") continue;
             const std::string name = param["name"];
@@ -493,6 +495,98 @@ TEST_CASE("searchd applies a synonyms file, and refuses a malformed one", "[sear
     std::ofstream(dir / "bad.conf") << "lonely\n";
     CHECK_THROWS_WITH(ServerProcess(SEARCHD_PATH, {"--db", db, "--synonyms", dir / "bad.conf"}),
                       Catch::Contains("bad.conf:1"));
+}
+
+TEST_CASE("GET /api/doc/{id}/similar lists the most similar articles; 404 unknown; 400 bad parameters",
+          "[searchd][similar]") {
+    auto j = get_json("/api/doc/liberty/similar");
+    CHECK(j["id"] == "liberty");
+    REQUIRE(j["similar"].is_array());
+    REQUIRE_FALSE(j["similar"].empty());
+    const auto& best = j["similar"][0];
+    CHECK(best["id"] == "blockade");  // "Camp Liberty" in both titles
+    CHECK(best["title"] == "Medical blockade of Camp Liberty");
+    CHECK(best["url"] == "");
+    CHECK(best["date"] == "2013-03-02");
+    CHECK(best["categories"] == json({"Iranian opposition", "Human rights"}));
+    CHECK(best["score"].get<double>() > 0);
+    for (const auto& s : j["similar"]) CHECK(s["id"] != "liberty");
+    CHECK(get_json("/api/doc/liberty/similar?limit=1")["similar"].size() == 1);
+    for (const auto& s : get_json("/api/doc/liberty/similar?category=essays")["similar"])
+        CHECK(s["categories"] == json({"Essays"}));
+    CHECK(get_json("/api/doc/liberty/similar?from=2014")["similar"].empty());  // only oil is that late, and unlike
+
+    auto missing = get_json("/api/doc/no-such-id/similar", 404);
+    CHECK(missing["error"]["code"] == "not_found");
+    CHECK_THAT(missing["error"]["message"].get<std::string>(), Catch::Contains("no-such-id"));
+    struct Row {
+        std::string target, parameter;
+    };
+    for (const Row& row : {Row{"/api/doc/liberty/similar?limit=0", "limit"},
+                           Row{"/api/doc/liberty/similar?limit=51", "limit"},
+                           Row{"/api/doc/liberty/similar?limit=five", "limit"},
+                           Row{"/api/doc/liberty/similar?limit=1&limit=2", "limit"},
+                           Row{"/api/doc/liberty/similar?q=camp", "q"},
+                           Row{"/api/doc/liberty/similar?from=2013-13", "from"},
+                           Row{"/api/doc/liberty/similar?from=2014&to=2013", "to"}}) {
+        auto error = get_json(row.target, 400);
+        CHECK(error["error"]["code"] == "bad_parameter");
+        CHECK(error["error"]["parameter"] == row.parameter);
+    }
+    // The document route is still the document route.
+    CHECK(get_json("/api/doc/liberty")["id"] == "liberty");
+}
+
+TEST_CASE("GET /api/doc/{id} carries the article's citation", "[searchd][citation]") {
+    CHECK(get_json("/api/doc/liberty")["citation"] ==
+          json({{"title", "Camp Liberty residents appeal to the UN"},
+                {"site", "news.example.org"},
+                {"date", "2013-02-15"},
+                {"url", "https://news.example.org/liberty"},
+                {"text", "Camp Liberty residents appeal to the UN. news.example.org, 2013-02-15. "
+                         "https://news.example.org/liberty."}}));
+    const auto undated = get_json("/api/doc/undated")["citation"];
+    CHECK(undated["date"] == "n.d.");
+    CHECK(undated["site"] == "");
+    CHECK(undated["text"] == "An essay on exile. n.d.");
+}
+
+TEST_CASE("article ids with slashes or percent-encoding reach the document and similar routes",
+          "[searchd][similar]") {
+    TempDir dir;
+    const std::string db = dir / "db";
+    {
+        libsearch::IndexWriter writer({.path = db});
+        writer.add(article("2013/02/liberty", "Camp Liberty residents", "Residents of Camp Liberty appealed."));
+        writer.add(article("a b%c", "Camp Liberty appeal", "An appeal from Camp Liberty residents."));
+        writer.add(article("similar", "Oil", "Crude oil prices."));
+    }
+    ServerProcess server(SEARCHD_PATH, {"--db", db, "--web", "", "--quiet"});
+    httplib::Client c("127.0.0.1", server.port());
+    c.set_url_encode(false);
+    auto body_of = [&](const std::string& target, int status) {
+        auto res = c.Get(target.c_str());
+        REQUIRE(res);
+        INFO(target << " -> " << res->body);
+        CHECK(res->status == status);
+        return json::parse(res->body);
+    };
+    CHECK(body_of("/api/doc/2013/02/liberty", 200)["id"] == "2013/02/liberty");
+    CHECK(body_of("/api/doc/2013%2F02%2Fliberty", 200)["id"] == "2013/02/liberty");
+    CHECK(body_of("/api/doc/a%20b%25c", 200)["id"] == "a b%c");
+    CHECK(body_of("/api/doc/similar", 200)["id"] == "similar");  // an id that is the route's word
+
+    auto similar = body_of("/api/doc/2013/02/liberty/similar", 200);
+    CHECK(similar["id"] == "2013/02/liberty");
+    REQUIRE(similar["similar"].size() == 1);
+    CHECK(similar["similar"][0]["id"] == "a b%c");
+    similar = body_of("/api/doc/a%20b%25c/similar", 200);
+    CHECK(similar["id"] == "a b%c");
+    REQUIRE(similar["similar"].size() == 1);
+    CHECK(similar["similar"][0]["id"] == "2013/02/liberty");
+    CHECK(body_of("/api/doc/2013%2F02%2Fliberty/similar?limit=1", 200)["similar"].size() == 1);
+    CHECK(body_of("/api/doc/similar/similar", 200)["similar"].empty());
+    CHECK(body_of("/api/doc/nope/similar", 404)["error"]["code"] == "not_found");
 }
 
 TEST_CASE("versions=collapse shows one version of a story with the count; version_group expands it",

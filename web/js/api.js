@@ -53,5 +53,9 @@ export function article(id, q, signal) {
   return getJson(`api/doc/${encodeURIComponent(id)}`, params, signal);
 }
 
+/** GET /api/doc/{id}/similar?limit= */
+export const similar = (id, limit, signal) =>
+  getJson(`api/doc/${encodeURIComponent(id)}/similar`, new URLSearchParams({ limit: String(limit) }), signal);
+
 /** GET /api/suggest?q=PREFIX */
 export const suggest = (prefix, signal) => getJson('api/suggest', new URLSearchParams({ q: prefix }), signal);

@@ -11,6 +11,7 @@ import { renderCategories } from './facets.js';
 import { renderHistogram } from './histogram.js';
 import { renderArticle } from './article.js';
 import { attachSuggest } from './suggest.js';
+import { renderSimilar } from './similar.js';
 
 const TYPING_DELAY_MS = 250;
 const CACHE_SIZE = 30;
@@ -285,6 +286,7 @@ async function showArticle(opts) {
       onCategory: (e, c) => { e.preventDefault(); navigate({ ...EMPTY_STATE, categories: [c] }, { focus: 'results' }); },
     });
     document.title = `${doc.title || 'Article'} — News archive search`;
+    showSimilar(doc.id, signal);
     if (opts.popped) window.scrollTo(0, opts.restoreScroll || 0);
     else window.scrollTo(0, 0);
     if (opts.focus === 'article') title.focus({ preventScroll: true });
@@ -302,6 +304,19 @@ async function showArticle(opts) {
   } finally {
     if (gen === generation) busy(false);
   }
+}
+
+// Under the article: its similar articles, each opening in this view.
+function showSimilar(id, signal) {
+  renderSimilar($('similar-articles'), id, {
+    signal,
+    linkTo: (s) => stateUrl({ ...state, doc: s.id }),
+    onOpen: (e, s) => {
+      if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return; // new tab etc.
+      e.preventDefault();
+      navigate({ ...state, doc: s.id }, { focus: 'article' });
+    },
+  });
 }
 
 function backLabel() {

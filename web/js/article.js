@@ -3,6 +3,7 @@
 
 import { h, setMarkedHtml, safeHttpUrl, plural } from './dom.js';
 import { formatDate } from './dates.js';
+import { renderCitation } from './citation.js';
 
 const SOURCE_NOTE = { crawl: 'date of the web crawl', file: 'date of the file' };
 
@@ -53,7 +54,9 @@ export function renderArticle(el, doc, { backHref, backLabel, onBack, categoryHr
     h('nav', { class: 'article-nav', attrs: { 'aria-label': 'Article' } }, back),
     h('header', { class: 'article-header' }, title, meta, categories, source),
     matchNavigator(body),
-    body);
+    body,
+    renderCitation(doc),
+    h('section', { class: 'similar', id: 'similar-articles' }));
   return title;
 }
 

@@ -4,6 +4,7 @@
 /// back with Searcher. See libsearch/examples/quickstart.cpp.
 
 #include "libsearch/article.hpp"
+#include "libsearch/citation.hpp"
 #include "libsearch/date.hpp"
 #include "libsearch/errors.hpp"
 #include "libsearch/index_writer.hpp"

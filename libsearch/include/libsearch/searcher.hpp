@@ -233,6 +233,33 @@ struct Timeline {
     std::vector<std::string> warnings;
 };
 
+/// At most this many similar articles in one answer.
+inline constexpr std::size_t kMaxSimilar = 50;
+
+/// What Searcher::similar() looks for: the articles most like one article.
+struct SimilarRequest {
+    /// The article to compare with.
+    std::string id;
+    /// Articles to return (1..kMaxSimilar).
+    std::size_t limit = 10;
+    /// Filters on the similar articles, as in SearchRequest.
+    std::vector<std::string> categories;
+    std::string from;
+    std::string to;
+};
+
+/// An article similar to the one asked about.
+struct SimilarArticle {
+    std::string id;
+    std::string title;
+    std::string url;
+    std::optional<Date> date;
+    std::vector<std::string> categories;
+    /// How strongly it shares the source article's distinctive words (a
+    /// relevance weight: comparable within one answer only).
+    double score = 0.0;
+};
+
 /// Reads an index. A Searcher is not thread-safe: give each thread its own
 /// (they are cheap; each holds open file handles and a small cache).
 /// A Searcher sees the index as of its opening or last reopen().
@@ -263,6 +290,17 @@ class Searcher {
 
     /// The stored article with this id, or nullopt.
     std::optional<Article> article(const std::string& id);
+
+    /// The articles most similar to SimilarRequest::id, best first: the
+    /// source article's most distinctive words (Xapian's expand set over its
+    /// own free-text terms; never its category, date, site or id terms) are
+    /// searched for in every other article. The source and its reprints (same
+    /// content hash) are left out, and reprints of one article count once.
+    /// Equal scores come in index order, so the answer is deterministic.
+    /// @return nullopt for an unknown id
+    /// @throws InvalidArgument limit out of 1..kMaxSimilar, a bad filter
+    /// @throws IndexError      the index could not be read
+    std::optional<std::vector<SimilarArticle>> similar(const SimilarRequest& request);
 
     /// The stored article with every match of `query` marked (nothing marked
     /// when `query` is empty), or nullopt for an unknown id.

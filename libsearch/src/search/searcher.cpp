@@ -21,6 +21,7 @@
 #include "search/match_all.hpp"
 #include "search/query_builder.hpp"
 #include "search/ranking.hpp"
+#include "search/similar.hpp"
 #include "search/timeline.hpp"
 
 namespace libsearch {
@@ -384,6 +385,40 @@ std::string Searcher::last_commit() const {
 
 std::string Searcher::default_language() const {
     return impl_->default_language.code;
+}
+
+std::optional<std::vector<SimilarArticle>> Searcher::similar(const SimilarRequest& request) {
+    if (request.limit < 1 || request.limit > kMaxSimilar)
+        throw InvalidArgument("limit", "must be between 1 and " + std::to_string(kMaxSimilar) + ", got " +
+                                           std::to_string(request.limit));
+    const Xapian::Query filter =
+        filter_query({.categories = request.categories, .from = request.from, .to = request.to});
+    return impl_->reading("reading", [&]() -> std::optional<std::vector<SimilarArticle>> {
+        const Xapian::docid source = impl_->find(request.id);
+        if (!source) return std::nullopt;
+        std::vector<SimilarArticle> out;
+        const Xapian::Document source_doc = impl_->db.get_document(source);
+        const auto article = index::decode_article(source_doc.get_data());
+        const Language language = article && !article->language.empty() ? resolve_language(article->language)
+                                                                         : impl_->default_language;
+        Xapian::Query query = search::similar_query(impl_->db, source, analysis::stopper_for(language));
+        if (query.empty()) return out;
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(schema_terms::id_term(request.id)));
+        if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+        Xapian::Enquire enquire(impl_->db);
+        enquire.set_query(search::prepare_ranking(enquire, query, SearchRequest{}));
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        enquire.set_collapse_key(schema::slot_content_hash);
+        const search::NotReprintOf not_reprint(source_doc.get_value(schema::slot_content_hash));
+        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(request.limit), nullptr, &not_reprint);
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            auto similar = index::decode_article(it.get_document().get_data());
+            if (!similar) continue;
+            out.push_back({std::move(similar->id), std::move(similar->title), std::move(similar->url), similar->date,
+                           std::move(similar->categories), it.get_weight()});
+        }
+        return out;
+    });
 }
 
 }  // namespace libsearch
