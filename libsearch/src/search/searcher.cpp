@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <unordered_set>
 
 #include "analysis/analyzer.hpp"
 #include "analysis/utf8.hpp"
@@ -91,7 +92,9 @@ Hit make_hit(const Xapian::MSetIterator& it, const search::Highlighter& highligh
     hit.duplicates = r.collapse_duplicates ? it.get_collapse_count() : 0;
     // The whole title, escaped and marked; the best passage of the body.
     hit.title_html = highlighter.whole(article->title);
-    if (r.snippets) hit.snippet = highlighter.passage(article->body, r.snippet_length);
+    if (r.snippets)
+        hit.snippet = r.snippet_format == SnippetFormat::text ? highlighter.passage_text(article->body, r.snippet_length)
+                                                              : highlighter.passage(article->body, r.snippet_length);
     hit.title = std::move(article->title);
     return hit;
 }
@@ -381,6 +384,49 @@ std::string Searcher::last_commit() const {
 
 std::string Searcher::default_language() const {
     return impl_->default_language.code;
+}
+
+std::uint64_t Searcher::for_each_match(const SearchRequest& request, std::uint64_t max_hits,
+                                       const std::function<bool(const Hit&)>& visit) {
+    // Big enough that the re-ranking each batch costs (Xapian ranks the first
+    // offset + limit matches for every MSet) stays small, small enough to hold.
+    constexpr std::size_t kBatch = 1000;
+    SearchRequest batch = request;
+    batch.offset = 0;
+    batch.limit = 1;
+    batch.facets = false;
+    batch.exact = false;
+    validate(batch);
+    // A time limit would cut a batch's ranking short and lose matches.
+    batch.time_limit_ms = 0;
+    std::unordered_set<std::string> visited;
+    std::uint64_t count = 0;
+    bool restarted = false;
+    for (int retries = 0; count < max_hits;) {
+        batch.limit = restarted ? kBatch : static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, max_hits - count));
+        SearchResponse found;
+        try {
+            found = impl_->run(batch);
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            // The revision walked was replaced: the order may differ in the
+            // new one, so go through it from the start, skipping what was seen.
+            if (++retries > kModifiedRetries) throw_index_error(e, impl_->path, "exporting");
+            impl_->db.reopen();
+            batch.offset = 0;
+            restarted = true;
+            continue;
+        } catch (const Xapian::Error& e) {
+            throw_index_error(e, impl_->path, "exporting");
+        }
+        for (const Hit& hit : found.hits) {
+            if (!visited.insert(hit.id).second) continue;
+            ++count;
+            if (!visit(hit) || count >= max_hits) return count;
+        }
+        if (found.hits.size() < batch.limit) break;
+        batch.offset += found.hits.size();
+    }
+    return count;
 }
 
 }  // namespace libsearch
