@@ -10,6 +10,8 @@ using libsearch::Hit;
 
 namespace {
 
+constexpr int kHarvest = 2500;
+
 Hit hit_with(std::string title, std::string snippet = "") {
     Hit hit;
     hit.id = "a1";
@@ -20,13 +22,14 @@ Hit hit_with(std::string title, std::string snippet = "") {
     return hit;
 }
 
-// 250 articles mentioning "harvest", dated one per day from 2010-01-01, and 5 others.
+// 2,500 articles mentioning "harvest", h0 the oldest, h2499 the newest (more than
+// for_each_match's first two batches), and 5 undated others.
 std::vector<libsearch::Article> harvest_articles() {
     std::vector<libsearch::Article> out;
-    for (int i = 0; i < 250; ++i) {
+    for (int i = 0; i < kHarvest; ++i) {
         out.push_back(article("h" + std::to_string(i), "Harvest report " + std::to_string(i),
                               "The harvest in the valley, report number " + std::to_string(i) + ".", {"Farming"},
-                              day(2010 + i / 28 / 12, 1 + (i / 28) % 12, 1 + i % 28)));
+                              day(2000 + i / 336, 1 + (i / 28) % 12, 1 + i % 28)));
     }
     for (int i = 0; i < 5; ++i)
         out.push_back(article("o" + std::to_string(i), "Oil prices", "Crude oil and <b>gas</b>.", {"Economy"}));
@@ -112,33 +115,41 @@ TEST_CASE("jsonl_row is one JSON object per line with a null date when undated",
     CHECK(nlohmann::json::parse(libsearch::jsonl_row(hit))["date"] == "2014-06-01");
 }
 
-TEST_CASE("for_each_match walks every match beyond 100 in the search's order", "[export]") {
+TEST_CASE("for_each_match walks every match, across batches, in the search's order", "[export]") {
     auto searcher = harvest_index().searcher();
     libsearch::SearchRequest request{.query = "harvest", .sort = libsearch::SortOrder::newest};
     const auto ids = walk(searcher, request, 1'000'000);
-    REQUIRE(ids.size() == 250);
+    REQUIRE(ids.size() == kHarvest);
     // The same order as paging through search().
     std::vector<std::string> paged;
-    for (std::size_t offset = 0; offset < 250; offset += 100) {
+    for (std::size_t offset = 0; offset < kHarvest; offset += 100) {
         request.offset = offset;
         request.limit = 100;
         for (const auto& hit : searcher.search(request).hits) paged.push_back(hit.id);
     }
     CHECK(ids == paged);
-    CHECK(ids.front() == "h249");
+    CHECK(ids.front() == "h2499");
     CHECK(ids.back() == "h0");
+    // Relevance order too (different weights: the report numbers are words of their own).
+    request = {.query = "harvest OR 7 OR 12", .default_operator = libsearch::DefaultOperator::op_or};
+    std::vector<std::string> ranked;
+    for (request.offset = 0; request.offset < kHarvest; request.offset += 100) {
+        request.limit = 100;
+        for (const auto& hit : searcher.search(request).hits) ranked.push_back(hit.id);
+    }
+    CHECK(walk(searcher, request, 1'000'000) == ranked);
     // Filters apply: every article without text, then one category.
-    CHECK(walk(searcher, {}, 1'000'000).size() == 255);
+    CHECK(walk(searcher, {}, 1'000'000).size() == kHarvest + 5);
     CHECK(walk(searcher, {.categories = {"Economy"}}, 1'000'000).size() == 5);
 }
 
 TEST_CASE("for_each_match stops at the cap and when the visitor says so", "[export]") {
     auto searcher = harvest_index().searcher();
     const libsearch::SearchRequest request{.query = "harvest", .sort = libsearch::SortOrder::oldest};
-    const auto capped = walk(searcher, request, 120);
-    REQUIRE(capped.size() == 120);
+    const auto capped = walk(searcher, request, 1234);
+    REQUIRE(capped.size() == 1234);
     CHECK(capped.front() == "h0");
-    CHECK(capped.back() == "h119");
+    CHECK(capped.back() == "h1233");
     CHECK(walk(searcher, request, 0).empty());
 
     std::vector<std::string> seen;

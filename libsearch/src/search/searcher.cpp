@@ -388,9 +388,10 @@ std::string Searcher::default_language() const {
 
 std::uint64_t Searcher::for_each_match(const SearchRequest& request, std::uint64_t max_hits,
                                        const std::function<bool(const Hit&)>& visit) {
-    // Big enough that the re-ranking each batch costs (Xapian ranks the first
-    // offset + limit matches for every MSet) stays small, small enough to hold.
-    constexpr std::size_t kBatch = 1000;
+    // Xapian ranks the first offset + limit matches again for every batch,
+    // so batches grow (to kMaxBatch hits held at once) to keep that from
+    // going quadratic: 100,000 matches take 15 batches, not 100.
+    constexpr std::size_t kFirstBatch = 1000, kMaxBatch = 8000;
     SearchRequest batch = request;
     batch.offset = 0;
     batch.limit = 1;
@@ -402,8 +403,10 @@ std::uint64_t Searcher::for_each_match(const SearchRequest& request, std::uint64
     std::unordered_set<std::string> visited;
     std::uint64_t count = 0;
     bool restarted = false;
-    for (int retries = 0; count < max_hits;) {
-        batch.limit = restarted ? kBatch : static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, max_hits - count));
+    std::size_t batch_size = kFirstBatch;
+    for (int retries = 0; count < max_hits; batch_size = std::min(batch_size * 2, kMaxBatch)) {
+        batch.limit =
+            restarted ? batch_size : static_cast<std::size_t>(std::min<std::uint64_t>(batch_size, max_hits - count));
         SearchResponse found;
         try {
             found = impl_->run(batch);
