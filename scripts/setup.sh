@@ -11,6 +11,7 @@ packages=(
   libgumbo-dev libarchive-dev libuchardet-dev libcld2-dev zlib1g-dev
   # tests
   catch2 python3 iproute2
+  libxml2-dev
   # fuzzing (tests/fuzz): clang with libFuzzer
   clang libclang-rt-14-dev
   # benchmarks (tests/bench): the baselines they are measured against, and the load generator

@@ -1,7 +1,7 @@
 // searchd: serve a libsearch index over HTTP, with the search page.
 //
 //   searchd --db DIR [--host 127.0.0.1] [--port 8080] [--web DIR] [--synonyms FILE] [--threads N]
-//           [--max-connections N]
+//           [--max-connections N] [--export-limit N] [--export-max N] [--public-url URL]
 //
 // The first line on stdout is "listening on http://HOST:PORT". SIGINT and
 // SIGTERM stop it after the requests in flight. One access-log line per
@@ -50,6 +50,15 @@ int main(int argc, char** argv) {
                    "Connections served at once, each on a thread of its own past --threads (default 1024)")
         ->check(CLI::Range(1, 65536));
     app.add_option("--keep-alive", options.keep_alive_max_count, "Requests per keep-alive connection (default 10000)");
+    auto* export_limit = app.add_option("--export-limit", options.limits.export_limit,
+                   "Rows of /api/export when the request gives no limit (default 10000)")
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
+    app.add_option("--export-max", options.limits.export_max,
+                   "Most rows one /api/export request may ask for (default 100000)")
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
+    app.add_option("--public-url", options.public_url,
+                   "The server's address as readers reach it (https://news.example.org), for the links in feeds; "
+                   "default: http:// and the request's Host header");
     app.add_flag("--quiet", quiet, "No access log");
     try {
         app.parse(argc, argv);
@@ -60,6 +69,21 @@ int main(int argc, char** argv) {
         return 2;
     }
     options.access_log = !quiet;
+    if (options.limits.export_limit > options.limits.export_max) {
+        // A lower --export-max alone lowers the default with it.
+        if (export_limit->count() == 0) {
+            options.limits.export_limit = options.limits.export_max;
+        } else {
+            std::cerr << "searchd: --export-limit cannot be above --export-max\n";
+            return 2;
+        }
+    }
+    while (!options.public_url.empty() && options.public_url.back() == '/') options.public_url.pop_back();
+    if (!options.public_url.empty() && options.public_url.rfind("http://", 0) != 0 &&
+        options.public_url.rfind("https://", 0) != 0) {
+        std::cerr << "searchd: --public-url must start with http:// or https://\n";
+        return 2;
+    }
 
     // Each connection is a file descriptor: allow as many as the hard limit
     // does, so --max-connections idle clients cannot exhaust a soft limit of

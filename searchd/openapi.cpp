@@ -1,5 +1,7 @@
 #include "openapi.hpp"
 
+#include "export_params.hpp"
+
 namespace searchd {
 
 namespace {
@@ -180,6 +182,14 @@ Json build() {
                               {{"description", "OpenAPI 3.0 document"},
                                {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}})},
     };
+    paths["/api/export"] = get(
+        "Every match of a query (up to a cap), streamed as CSV or JSON Lines, as a download", parameters(export_params()),
+        {{"description", "Columns id, title, date, categories, author, url, language, snippet"},
+         {"content",
+          {{"text/csv", {{"schema", {{"type", "string"}}}}}, {"application/x-ndjson", {{"schema", {{"type", "string"}}}}}}}});
+    paths["/feeds/search.atom"] =
+        get("The newest dated matches of a query as an Atom 1.0 feed", parameters(feed_params()),
+            {{"description", "Atom feed"}, {"content", {{"application/atom+xml", {{"schema", {{"type", "string"}}}}}}}});
     return {{"openapi", "3.0.3"},
             {"info", {{"title", "searchd"}, {"version", "0.1.0"},
                       {"description", "Search a news archive indexed by libsearch. See searchd/API.md."}}},

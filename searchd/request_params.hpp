@@ -4,6 +4,7 @@
 
 #include <libsearch/searcher.hpp>
 
+#include <cstdint>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -56,6 +57,9 @@ struct RequestLimits {
     std::size_t max_query_bytes = 4096;
     std::size_t max_categories = 50;
     double time_limit_ms = 500;  ///< for exact counting
+    /// Rows of /api/export when its `limit` is not given, and the most it may ask.
+    std::uint64_t export_limit = 10'000;
+    std::uint64_t export_max = 100'000;
 };
 
 const std::vector<ParamSpec>& search_params();

@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "api_json.hpp"
+#include "export_routes.hpp"
 #include "http_errors.hpp"
 #include "openapi.hpp"
 
@@ -97,6 +98,7 @@ std::string route_label(const std::string& path) {
     for (const char* route : {"/api/search", "/api/timeline", "/api/suggest", "/healthz", "/metrics", "/openapi.json"})
         if (path == route) return route;
     if (path.rfind("/api/doc/", 0) == 0 && path.size() > 17 && path.ends_with("/similar")) return "/api/doc/similar";
+    if (path == "/api/export" || path == "/feeds/search.atom") return path;
     if (path.rfind("/api/doc/", 0) == 0) return "/api/doc";
     if (path.rfind("/api/", 0) == 0) return "/api/other";
     return "static";
@@ -112,6 +114,8 @@ void add_routes(httplib::Server& server, Context& c) {
     server.Get("/healthz", guarded([&c](const auto& q, auto& r) { health(c, q, r); }));
     server.Get("/metrics", guarded([&c](const auto& q, auto& r) { metrics(c, q, r); }));
     server.Get("/openapi.json", guarded([](const auto&, auto& r) { send_json(r, openapi_document()); }));
+    server.Get("/api/export", guarded([&c](const auto& q, auto& r) { export_matches(c, q, r); }));
+    server.Get("/feeds/search.atom", guarded([&c](const auto& q, auto& r) { search_feed(c, q, r); }));
     server.Get(R"(/api(/.*)?)", guarded([](const auto& q, auto& r) {
         set_error(r, 404, "not_found", "no API route " + q.path);
     }));

@@ -18,6 +18,9 @@ struct Context {
     const StaticFiles& files;
     Metrics& metrics;
     RequestLimits limits;
+    /// The server's address as the world sees it ("https://news.example.org"),
+    /// for the absolute URLs of feeds; empty: from the request's Host header.
+    std::string public_url;
 };
 
 /// Register every route on `server`.

@@ -134,7 +134,7 @@ struct Server::Impl {
           searchers(options.db, options.refresh,
                     options.synonyms_file.empty() ? libsearch::Synonyms() : libsearch::Synonyms::load(options.synonyms_file)),
           files(options.web_dir),
-          context{searchers, files, metrics, options.limits} {
+          context{searchers, files, metrics, options.limits, options.public_url} {
         if (options.access_log) access_log = std::make_unique<AccessLog>(STDERR_FILENO);
         configure();
         add_routes(http, context);

@@ -31,6 +31,9 @@ struct ServerOptions {
     std::chrono::milliseconds refresh{1000};  ///< how often workers look for new commits
     RequestLimits limits;
     bool access_log = true;
+    /// "https://news.example.org": the start of the absolute URLs in feeds
+    /// (no trailing slash); empty: "http://" and the request's Host header.
+    std::string public_url;
 };
 
 class Server {

@@ -1,13 +1,15 @@
 // searchd's parameter decoding (request_params.hpp) on a Params multimap
 // made from the input: "name=value" pairs separated by '&', as httplib hands
 // them over once percent-decoded (so any byte may appear in names and values).
-// The /api/search, /api/timeline and /api/doc/{id}/similar decoders
-// (decode_search, decode_paging, decode_timeline, decode_similar) and the checks of
-// /api/doc and /api/suggest (check_known against their tables, value_of).
+// The /api/search, /api/timeline and /api/doc/{id}/similar decoders (decode_search, decode_paging,
+// decode_timeline, decode_similar) and the checks of
+// /api/doc and /api/suggest (check_known against their tables, value_of),
+// and the /api/export and /feeds/search.atom decoders (export_params.hpp).
 // BadParameter is the correct answer to a bad request; anything else is a bug.
 
 #include <libsearch/errors.hpp>
 
+#include "export_params.hpp"
 #include "fuzz_common.hpp"
 #include "request_params.hpp"
 
@@ -68,6 +70,32 @@ void check_similar(const searchd::Params& params) {
     }
 }
 
+void check_export(const searchd::Params& params) {
+    const searchd::RequestLimits limits;
+    try {
+        const searchd::ExportRequest request = searchd::decode_export(params, limits);
+        fuzz::expect(request.limit >= 1 && request.limit <= limits.export_max, "limit is within 1..export_max");
+        fuzz::expect(request.search.snippet_format == libsearch::SnippetFormat::text, "exports have text snippets");
+        fuzz::expect(request.search.query.size() <= limits.max_query_bytes, "q is at most max_query_bytes long");
+    } catch (const searchd::BadParameter& e) {
+        fuzz::expect(!e.parameter().empty() || params.count(""), "BadParameter names the parameter");
+    }
+}
+
+void check_feed(const searchd::Params& params) {
+    const searchd::RequestLimits limits;
+    try {
+        const searchd::FeedRequest request = searchd::decode_feed(params, limits);
+        fuzz::expect(request.search.limit >= 1 && request.search.limit <= searchd::kMaxFeedEntries,
+                     "a feed has 1..100 entries");
+        fuzz::expect(request.search.sort == libsearch::SortOrder::newest, "a feed is newest first");
+        fuzz::expect(request.canonical_query.find_first_of(" \"<>\r\n") == std::string::npos,
+                     "the canonical query is percent-encoded");
+    } catch (const searchd::BadParameter& e) {
+        fuzz::expect(!e.parameter().empty() || params.count(""), "BadParameter names the parameter");
+    }
+}
+
 void check_route(const searchd::Params& params, const std::vector<searchd::ParamSpec>& specs) {
     try {
         searchd::check_known(params, specs);
@@ -85,6 +113,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_search(params);
     check_timeline(params);
     check_similar(params);
+    check_export(params);
+    check_feed(params);
     check_route(params, searchd::doc_params());
     check_route(params, searchd::suggest_params());
     return 0;

@@ -317,13 +317,14 @@ TEST_CASE("/openapi.json describes every route and exactly the parameters accept
     std::set<std::string> paths;
     for (const auto& [path, _] : spec["paths"].items()) paths.insert(path);
     CHECK(paths == std::set<std::string>{"/api/search", "/api/timeline", "/api/doc/{id}", "/api/doc/{id}/similar",
-                                         "/api/suggest", "/healthz", "/metrics", "/openapi.json"});
+                                         "/api/suggest", "/healthz", "/metrics", "/openapi.json", "/api/export",
+                                         "/feeds/search.atom"});
     // Every documented query parameter is accepted with a valid value...
     const std::map<std::string, std::string> valid{{"q", "camp"}, {"category", "Economy"}, {"from", "2013"},
                                                    {"to", "2014"}, {"sort", "newest"}, {"page", "1"},
                                                    {"size", "5"}, {"op", "or"}, {"exact", "1"},
                                                    {"recency", "365"}, {"facets", "0"}, {"snippets", "0"},
-                                                   {"interval", "year"}, {"limit", "3"},
+                                                   {"interval", "year"}, {"limit", "3"}, {"format", "jsonl"},
                                                    {"versions", "collapse"}, {"version_group", "0123456789abcdef"}};
     for (const auto& [path, item] : spec["paths"].items()) {
         std::string target = path == "/api/doc/{id}"           ? "/api/doc/liberty"

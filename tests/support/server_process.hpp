@@ -69,6 +69,7 @@ class ServerProcess {
     int port() const { return port_; }
     const std::string& first_line() const { return first_line_; }
     std::string stderr_text() const { return read(err_path_); }
+    pid_t pid() const { return pid_; }
 
     /// SIGTERM, then wait (at most 10 s, then SIGKILL). Returns the exit status.
     int stop() {

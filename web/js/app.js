@@ -12,6 +12,7 @@ import { renderHistogram } from './histogram.js';
 import { renderArticle } from './article.js';
 import { attachSuggest } from './suggest.js';
 import { renderSimilar } from './similar.js';
+import { renderExportLinks } from './export.js';
 
 const TYPING_DELAY_MS = 250;
 const CACHE_SIZE = 30;
@@ -29,6 +30,8 @@ const els = {
   chips: $('chips'), notices: $('notices'), results: $('results'), pagination: $('pagination'),
   articleView: $('article-view'),
 };
+
+const exportLinks = { csv: $('export-csv'), jsonl: $('export-jsonl'), feed: $('feed-link'), alternate: $('feed-alternate') };
 
 let state = parseState(location.search);
 let typing = false;            // the current history entry was made by typing: replace it, don't stack
@@ -74,6 +77,7 @@ function render(opts = {}) {
   shownView = view;
   document.documentElement.dataset.view = view;
   syncControls(options);
+  renderExportLinks(exportLinks, state);
   return view === 'article' ? showArticle(options) : showSearch(options);
 }
 

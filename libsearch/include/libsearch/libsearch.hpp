@@ -7,6 +7,7 @@
 #include "libsearch/citation.hpp"
 #include "libsearch/date.hpp"
 #include "libsearch/errors.hpp"
+#include "libsearch/export.hpp"
 #include "libsearch/index_writer.hpp"
 #include "libsearch/language.hpp"
 #include "libsearch/schema.hpp"

@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,12 @@ enum class SortOrder {
 enum class DefaultOperator {
     op_and,  ///< every word must match (the default)
     op_or,   ///< any word may match; more matching words rank higher
+};
+
+/// What Hit::snippet holds.
+enum class SnippetFormat {
+    html,  ///< escaped, matches in <mark>...</mark>: for pages
+    text,  ///< the same passage as plain text, nothing escaped or marked: for exports and feeds
 };
 
 /// One search. Defaults give the first page of the most relevant articles.
@@ -86,6 +93,8 @@ struct SearchRequest {
     /// and estimate the rest (the response then says the counts are not
     /// exact). 0: no limit.
     double time_limit_ms = 0;
+    /// How Hit::snippet is written.
+    SnippetFormat snippet_format = SnippetFormat::html;
 };
 
 /// One result.
@@ -101,6 +110,7 @@ struct Hit {
     std::string language;
     /// The best passage of the body, HTML-escaped, matches in <mark>...</mark>
     /// (a matched phrase is marked as one span), "…" where text was cut.
+    /// Plain text instead with SnippetFormat::text.
     std::string snippet;
     /// Relevance weight (IneB2, see tests/eval/RESULTS.md); 0 when sorted by date without query text.
     double score = 0.0;
@@ -279,6 +289,22 @@ class Searcher {
     ///                          leniently, e.g. an impossible date in date:
     /// @throws IndexError       the index could not be read
     SearchResponse search(const SearchRequest& request);
+
+    /// Hand every match of `request`, in its order, to `visit`, up to
+    /// `max_hits` of them; `visit` returns false to stop early. Matches are
+    /// fetched in batches, so a walk over a million matches holds one batch
+    /// of hits at a time. `request.offset`, `limit`, `facets` and `exact` are
+    /// ignored (there are no pages and no counts); `snippets`,
+    /// `snippet_format` and every other field apply as in search(). Each
+    /// article is visited at most once, even when a writer's commits
+    /// overtake the walk and it has to go on in a newer revision of the
+    /// index (then articles added meanwhile may be missed or included).
+    /// Call it from one thread; `visit` must not use this Searcher.
+    /// @return the number of hits visited
+    /// @throws InvalidArgument, QuerySyntaxError, IndexError as search() does,
+    ///         before any hit is visited for a bad request
+    std::uint64_t for_each_match(const SearchRequest& request, std::uint64_t max_hits,
+                                 const std::function<bool(const Hit&)>& visit);
 
     /// Matches of each query per month or year (see Timeline), counted
     /// exactly unless TimelineRequest::time_limit_ms cuts counting short.

@@ -61,6 +61,17 @@ std::string render(std::string_view text, const std::vector<TextWord>& words, co
     return out;
 }
 
+// text[begin, end) as it is, each whitespace run as one space.
+std::string plain(std::string_view text, std::size_t begin, std::size_t end) {
+    std::string out;
+    out.reserve(end - begin);
+    for (std::size_t i = begin; i < end; ++i) {
+        if (!is_space(text[i])) out += text[i];
+        else if (out.empty() || out.back() != ' ') out += ' ';
+    }
+    return out;
+}
+
 // A sentence begins at the first word, after . ! ? or after a line break.
 bool starts_sentence(std::string_view text, const std::vector<TextWord>& words, std::size_t w) {
     if (w == 0) return true;
@@ -94,6 +105,14 @@ std::string Highlighter::whole(std::string_view text) const {
 }
 
 std::string Highlighter::passage(std::string_view text, std::size_t length) const {
+    return best_passage(text, length, true);
+}
+
+std::string Highlighter::passage_text(std::string_view text, std::size_t length) const {
+    return best_passage(text, length, false);
+}
+
+std::string Highlighter::best_passage(std::string_view text, std::size_t length, bool html) const {
     const auto words = words_of(text);
     if (words.empty()) return {};
     const auto spans = matches_.find(words);
@@ -147,7 +166,8 @@ std::string Highlighter::passage(std::string_view text, std::size_t length) cons
 
     std::string out;
     if (first_word > 0) out += kEllipsis;
-    out += render(text, words, spans, begin, end, true);
+    if (html) out += render(text, words, spans, begin, end, true);
+    else out += plain(text, begin, end);
     if (last_word + 1 < words.size()) out += kEllipsis;
     return out;
 }

@@ -27,10 +27,14 @@ class Highlighter {
     /// The passage of about `length` bytes with the most (and rarest) matches,
     /// whitespace runs as one space, "…" where text was cut.
     std::string passage(std::string_view text, std::size_t length) const;
+    /// The same passage as plain text: not escaped, nothing marked (for
+    /// exports and feeds, which escape for their own format).
+    std::string passage_text(std::string_view text, std::size_t length) const;
     /// `text` as <p> paragraphs (split at blank lines), each whole().
     std::string paragraphs(std::string_view text) const;
 
   private:
+    std::string best_passage(std::string_view text, std::size_t length, bool html) const;
     std::vector<TextWord> words_of(std::string_view text) const;
 
     QueryMatches matches_;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <unordered_set>
 
 #include "analysis/analyzer.hpp"
 #include "analysis/utf8.hpp"
@@ -95,7 +96,9 @@ Hit make_hit(const Xapian::MSetIterator& it, const search::Highlighter& highligh
     hit.version_group = doc.get_value(schema::slot_version_group);
     // The whole title, escaped and marked; the best passage of the body.
     hit.title_html = highlighter.whole(article->title);
-    if (r.snippets) hit.snippet = highlighter.passage(article->body, r.snippet_length);
+    if (r.snippets)
+        hit.snippet = r.snippet_format == SnippetFormat::text ? highlighter.passage_text(article->body, r.snippet_length)
+                                                              : highlighter.passage(article->body, r.snippet_length);
     hit.title = std::move(article->title);
     return hit;
 }
@@ -419,6 +422,52 @@ std::optional<std::vector<SimilarArticle>> Searcher::similar(const SimilarReques
         }
         return out;
     });
+}
+
+std::uint64_t Searcher::for_each_match(const SearchRequest& request, std::uint64_t max_hits,
+                                       const std::function<bool(const Hit&)>& visit) {
+    // Xapian ranks the first offset + limit matches again for every batch,
+    // so batches grow (to kMaxBatch hits held at once) to keep that from
+    // going quadratic: 100,000 matches take 15 batches, not 100.
+    constexpr std::size_t kFirstBatch = 1000, kMaxBatch = 8000;
+    SearchRequest batch = request;
+    batch.offset = 0;
+    batch.limit = 1;
+    batch.facets = false;
+    batch.exact = false;
+    validate(batch);
+    // A time limit would cut a batch's ranking short and lose matches.
+    batch.time_limit_ms = 0;
+    std::unordered_set<std::string> visited;
+    std::uint64_t count = 0;
+    bool restarted = false;
+    std::size_t batch_size = kFirstBatch;
+    for (int retries = 0; count < max_hits; batch_size = std::min(batch_size * 2, kMaxBatch)) {
+        batch.limit =
+            restarted ? batch_size : static_cast<std::size_t>(std::min<std::uint64_t>(batch_size, max_hits - count));
+        SearchResponse found;
+        try {
+            found = impl_->run(batch);
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            // The revision walked was replaced: the order may differ in the
+            // new one, so go through it from the start, skipping what was seen.
+            if (++retries > kModifiedRetries) throw_index_error(e, impl_->path, "exporting");
+            impl_->db.reopen();
+            batch.offset = 0;
+            restarted = true;
+            continue;
+        } catch (const Xapian::Error& e) {
+            throw_index_error(e, impl_->path, "exporting");
+        }
+        for (const Hit& hit : found.hits) {
+            if (!visited.insert(hit.id).second) continue;
+            ++count;
+            if (!visit(hit) || count >= max_hits) return count;
+        }
+        if (found.hits.size() < batch.limit) break;
+        batch.offset += found.hits.size();
+    }
+    return count;
 }
 
 }  // namespace libsearch
