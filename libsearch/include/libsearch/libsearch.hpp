@@ -7,6 +7,7 @@
 #include "libsearch/date.hpp"
 #include "libsearch/errors.hpp"
 #include "libsearch/index_writer.hpp"
+#include "libsearch/kwic.hpp"
 #include "libsearch/language.hpp"
 #include "libsearch/schema.hpp"
 #include "libsearch/searcher.hpp"
