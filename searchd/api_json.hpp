@@ -16,6 +16,7 @@ using Json = nlohmann::ordered_json;
 Json search_json(const std::string& query, const Paging& paging, const libsearch::SearchResponse& response);
 Json article_json(const libsearch::HighlightedArticle& view);
 Json timeline_json(const libsearch::Timeline& timeline);
+Json kwic_json(const std::string& query, const libsearch::KwicRequest& request, const libsearch::Kwic& kwic);
 Json suggest_json(const std::string& query, const std::vector<libsearch::Suggestion>& suggestions);
 
 /// Serialise for the wire. Invalid UTF-8 never reaches here (the library

@@ -1,8 +1,8 @@
 // searchd's parameter decoding (request_params.hpp) on a Params multimap
 // made from the input: "name=value" pairs separated by '&', as httplib hands
 // them over once percent-decoded (so any byte may appear in names and values).
-// The /api/search and /api/timeline decoders (decode_search, decode_paging,
-// decode_timeline) and the checks of
+// The /api/search, /api/timeline and /api/kwic decoders (decode_search,
+// decode_paging, decode_timeline, decode_kwic) and the checks of
 // /api/doc and /api/suggest (check_known against their tables, value_of).
 // BadParameter is the correct answer to a bad request; anything else is a bug.
 
@@ -56,6 +56,20 @@ void check_timeline(const searchd::Params& params) {
     }
 }
 
+void check_kwic(const searchd::Params& params) {
+    const searchd::RequestLimits limits;
+    try {
+        const libsearch::KwicRequest request = searchd::decode_kwic(params, limits);
+        fuzz::expect(!request.query.empty() && request.query.size() <= limits.max_query_bytes,
+                     "a kwic q is given and at most max_query_bytes long");
+        fuzz::expect(request.width >= 1 && request.width <= libsearch::kMaxKwicWidth, "width is in range");
+        fuzz::expect(request.limit >= 1 && request.limit <= libsearch::kMaxKwicLimit, "limit is in range");
+        fuzz::expect(request.categories.size() <= limits.max_categories, "at most max_categories categories");
+    } catch (const searchd::BadParameter& e) {
+        fuzz::expect(!e.parameter().empty() || params.count(""), "BadParameter names the parameter");
+    }
+}
+
 void check_route(const searchd::Params& params, const std::vector<searchd::ParamSpec>& specs) {
     try {
         searchd::check_known(params, specs);
@@ -72,6 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const searchd::Params params = params_from(fuzz::as_text(data, size));
     check_search(params);
     check_timeline(params);
+    check_kwic(params);
     check_route(params, searchd::doc_params());
     check_route(params, searchd::suggest_params());
     return 0;
