@@ -508,16 +508,16 @@ TEST_CASE("GET /api/kwic lists each occurrence with context, paged", "[searchd][
     const auto& first = j["lines"][0];
     CHECK(first["id"] == "xss");
     CHECK(first["title"] == "<img src=x onerror=alert(1)>");
-    CHECK(first["left"] == "(2)</script>");
+    CHECK(first["left"] == "(2)</script> ");
     CHECK(first["match"] == "camp");
-    CHECK(first["right"] == "test.");
+    CHECK(first["right"] == " test.");
     CHECK(first["date"] == "2012-01-01");
     const auto& liberty = j["lines"][1];
     CHECK(liberty["id"] == "liberty");
     CHECK(liberty["url"] == "https://news.example.org/liberty");
-    CHECK(liberty["left"] == "Residents of");
+    CHECK(liberty["left"] == "Residents of ");
     CHECK(liberty["match"] == "Camp");
-    CHECK(liberty["right"] == "Liberty asked");
+    CHECK(liberty["right"] == " Liberty asked");
     CHECK(j["lines"][4]["id"] == "undated");
     CHECK(j["lines"][4]["date"].is_null());
 

@@ -90,26 +90,32 @@ TEST_CASE("a kwic phrase matches across punctuation and line breaks, quoted or n
 TEST_CASE("kwic context is whole words of the text, at most width each side, within the paragraph", "[kwic]") {
     auto k = kwic({.query = "camp liberty", .width = 3, .sort = SortOrder::oldest});
     REQUIRE(k.lines.size() == 3);
-    CHECK(k.lines[0].left == "Residents of");
-    CHECK(k.lines[0].right == "wrote to the");
-    CHECK(k.lines[1].left == "the UN. The");
+    CHECK(k.lines[0].left == "Residents of ");
+    CHECK(k.lines[0].right == " wrote to the");
+    CHECK(k.lines[1].left == "the UN. The ");
     CHECK(k.lines[1].match == "camp, Liberty");
-    CHECK(k.lines[1].right == "as it is");
-    CHECK(k.lines[2].left == "new blockade of");
+    CHECK(k.lines[1].right == " as it is");
+    CHECK(k.lines[2].left == "new blockade of ");
+    // The three read as the text does, whitespace runs as one space.
+    CHECK(k.lines[1].left + k.lines[1].match + k.lines[1].right == "the UN. The camp, Liberty as it is");
+    k = kwic({.query = "camp", .width = 2, .sort = SortOrder::oldest});
+    REQUIRE(k.lines.size() >= 2);
+    CHECK(k.lines[1].left == "UN. The ");
+    CHECK(k.lines[1].right == ", Liberty as");
     // The paragraph ends before width words: the next one is not context.
     k = kwic({.query = "base", .width = 5});
     REQUIRE(k.lines.size() == 1);
-    CHECK(k.lines[0].left == "is called, is a former");
+    CHECK(k.lines[0].left == "is called, is a former ");
     CHECK(k.lines[0].right.empty());
     k = kwic({.query = "camps", .width = 2});
     REQUIRE(k.lines.size() == 1);
     CHECK(k.lines[0].left.empty());
-    CHECK(k.lines[0].right == "across the");
+    CHECK(k.lines[0].right == " across the");
     // Wide context stops at the text's ends.
     k = kwic({.query = "memories", .width = 50});
     REQUIRE(k.lines.size() == 1);
     CHECK(k.lines[0].left.empty());
-    CHECK(k.lines[0].right == "of camp life: the camp was home, and camping a habit.");
+    CHECK(k.lines[0].right == " of camp life: the camp was home, and camping a habit.");
 }
 
 TEST_CASE("kwic pages are stable slices of one order", "[kwic]") {
@@ -147,12 +153,12 @@ TEST_CASE("kwic applies the search filters", "[kwic]") {
 TEST_CASE("kwic folds case and Arabic-script spellings as the index does", "[kwic]") {
     auto k = kwic({.query = "élections"});
     CHECK(matches(k) == Lines{"accents: ÉLECTIONS", "accents: élections"});
-    CHECK(k.lines[0].right == "de juin: les élections présidentielles ont eu lieu.");
+    CHECK(k.lines[0].right == " de juin: les élections présidentielles ont eu lieu.");
     // Persian Keheh and Yeh find the Arabic Kaf and Yeh of the text, shown as written.
     k = kwic({.query = "کمپ لیبرتی"});
     REQUIRE(k.lines.size() == 1);
     CHECK(k.lines[0].match == "كمپ ليبرتي");
-    CHECK(k.lines[0].left == "نامه‌ای از");
+    CHECK(k.lines[0].left == "نامه‌ای از ");
 }
 
 TEST_CASE("kwic lines are the occurrences a phrase search finds", "[kwic]") {
@@ -212,5 +218,5 @@ TEST_CASE("kwic reads a bounded number of articles and says when it stopped", "[
     REQUIRE(k.warnings.size() == 1);
     CHECK(k.warnings[0].find("narrow") != std::string::npos);
     CHECK(k.next_offset == 10);
-    CHECK(k.lines[0].left == "A short note on the");
+    CHECK(k.lines[0].left == "A short note on the ");
 }

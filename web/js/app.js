@@ -11,6 +11,7 @@ import { renderCategories } from './facets.js';
 import { renderHistogram } from './histogram.js';
 import { renderArticle } from './article.js';
 import { attachSuggest } from './suggest.js';
+import { kwicParams, kwicSummary, renderKwic, renderViewTabs } from './kwic.js';
 
 const TYPING_DELAY_MS = 250;
 const CACHE_SIZE = 30;
@@ -27,6 +28,7 @@ const els = {
   status: $('status'), opControl: $('op-control'), sort: $('sort'),
   chips: $('chips'), notices: $('notices'), results: $('results'), pagination: $('pagination'),
   articleView: $('article-view'),
+  viewTabs: $('view-tabs'), kwic: $('kwic'),
 };
 
 let state = parseState(location.search);
@@ -123,14 +125,17 @@ async function showSearch(opts) {
       return null; // the filtered counts will do
     });
   };
+  // In the "In context" view the page counts lines: the articles' search stays on its first page.
+  const inContext = state.view === 'kwic' && !!state.q;
   try {
-    const [response, withoutCategories, withoutDates] = await Promise.all([
-      cachedSearch(searchParams(state), signal),
+    const [response, withoutCategories, withoutDates, lines] = await Promise.all([
+      cachedSearch(searchParams(inContext ? { ...state, page: 1 } : state), signal),
       state.categories.length ? facetSearch({ categories: [] }) : null,
       state.from || state.to ? facetSearch({ from: '', to: '' }) : null,
+      inContext ? api.kwic(kwicParams(state), signal) : null,
     ]);
     if (gen !== generation) return;
-    drawSearch(response, withoutCategories || response, withoutDates || response, opts);
+    drawSearch(response, withoutCategories || response, withoutDates || response, opts, lines);
   } catch (err) {
     if (err.name === 'AbortError' || gen !== generation) return;
     drawSearchError(err, opts);
@@ -139,7 +144,7 @@ async function showSearch(opts) {
   }
 }
 
-function drawSearch(response, categoryCounts, dateCounts, opts) {
+function drawSearch(response, categoryCounts, dateCounts, opts, lines = null) {
   renderStatus(els.status, state, response);
   renderChips(els.chips, state, navigate);
   renderNotices(els.notices, state, response, (next, o) => navigate(next, { ...o, focus: 'results' }));
@@ -147,6 +152,13 @@ function drawSearch(response, categoryCounts, dateCounts, opts) {
 
   drawCategories(categoryCounts.facets?.category || []);
   drawTimeline(dateCounts);
+  renderViewTabs(els.viewTabs, state, navigate);
+  els.kwic.hidden = !lines;
+  if (lines) {
+    drawKwic(lines);
+    afterDraw(opts);
+    return;
+  }
 
   if (response.hits.length) {
     renderHits(els.results, response, {
@@ -164,6 +176,22 @@ function drawSearch(response, categoryCounts, dateCounts, opts) {
   }
   renderPagination(els.pagination, state, response, navigate);
   afterDraw(opts);
+}
+
+function drawKwic(answer) {
+  replaceChildren(els.status, h('span', { class: 'status-count', text: kwicSummary(state, answer) }));
+  els.results.replaceChildren();
+  els.pagination.hidden = true;
+  renderKwic(els.kwic, answer, state, {
+    linkTo: (line) => stateUrl({ ...state, doc: line.id }),
+    onOpen: (e, line) => {
+      if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return; // new tab etc.
+      e.preventDefault();
+      lastOpenedDoc = line.id;
+      navigate({ ...state, doc: line.id }, { focus: 'article', openedFromResults: true });
+    },
+    navigate,
+  });
 }
 
 function drawCategories(values) {
@@ -222,6 +250,8 @@ function drawSearchError(err, opts) {
   els.results.replaceChildren();
   els.pagination.hidden = true;
   els.timeline.hidden = true;
+  els.kwic.hidden = true;
+  renderViewTabs(els.viewTabs, state, navigate);
   afterDraw(opts);
 }
 

@@ -65,11 +65,13 @@ struct KwicLine {
     std::string title;
     std::string url;
     std::optional<Date> date;
-    /// Plain text (never HTML), whitespace runs as one space. `left` holds at
-    /// most `width` whole words before the match, with the punctuation around
-    /// them as written; `right` the same after it. Neither crosses a paragraph
-    /// boundary (a blank line): context from another paragraph is another
-    /// subject, often a heading or a dateline.
+    /// Plain text (never HTML), each whitespace run as one space, so that
+    /// left + match + right reads as the text does. `left` holds at most
+    /// `width` whole words before the match with the punctuation and space
+    /// around them as written ("residents of "), `right` the same after it
+    /// (", a former base."). Neither crosses a paragraph boundary (a blank
+    /// line): context from another paragraph is another subject, often a
+    /// heading or a dateline.
     std::string left;
     /// The occurrence as written (original case and punctuation).
     std::string match;

@@ -43,19 +43,14 @@ bool paragraph_break(std::string_view text, std::size_t from, std::size_t to) {
     return false;
 }
 
-// text[from, to) on one line: whitespace runs as one space, none at the ends.
+// text[from, to) on one line: each whitespace run as one space, kept at the
+// ends too, so that left + match + right reads as the text does.
 std::string one_line(std::string_view text, std::size_t from, std::size_t to) {
     std::string out;
     out.reserve(to - from);
-    bool space = false;
     for (std::size_t i = from; i < to; ++i) {
-        if (is_space(text[i])) {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += text[i];
+        if (!is_space(text[i])) out += text[i];
+        else if (out.empty() || out.back() != ' ') out += ' ';
     }
     return out;
 }
