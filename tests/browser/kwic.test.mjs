@@ -58,6 +58,9 @@ test('In context lists each occurrence of the phrase, aligned on the match', asy
   await settled(page);
   assert.equal(params(page).get('view'), 'kwic');
   assert.equal(await lines(page).count(), 4);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.docId), id,
+    'focus returns to the title of the article');
+  assert.equal(await page.locator('#op-control').isHidden(), true, 'a phrase has no "all/any words"');
   page.assertClean();
   await page.close();
 });

@@ -83,7 +83,7 @@ function syncControls(opts) {
   if (!opts.fromTyping && els.input.value.trim() !== state.q) els.input.value = state.q;
   els.sort.value = state.sort;
   for (const radio of els.opControl.querySelectorAll('input')) radio.checked = radio.value === state.op;
-  els.opControl.hidden = !state.q; // how words combine matters only with words
+  els.opControl.hidden = !state.q || state.view === 'kwic'; // how words combine matters only with words, not to a phrase
   els.dateFrom.value = state.from;
   els.dateTo.value = state.to;
   els.dateError.hidden = true;
@@ -268,7 +268,7 @@ function afterDraw(opts) {
     const target = els.chips.hidden ? els.resultsHeading : els.chips.querySelector('button');
     target.focus({ preventScroll: true });
   } else if (opts.fromArticle) {
-    const link = lastOpenedDoc && els.results.querySelector(`a[data-doc-id="${CSS.escape(lastOpenedDoc)}"]`);
+    const link = lastOpenedDoc && els.searchView.querySelector(`a[data-doc-id="${CSS.escape(lastOpenedDoc)}"]`);
     if (link) link.focus({ preventScroll: !!opts.popped }); // a popped entry has its own scroll
   }
 }

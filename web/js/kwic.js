@@ -45,7 +45,7 @@ export function kwicSummary(state, answer) {
   const last = first + answer.lines.length - 1;
   const range = answer.lines.length ? `Lines ${formatCount(first)}–${formatCount(last)} of ` : '';
   const total = answer.complete ? formatCount(answer.total) : `at least ${formatCount(answer.total)}`;
-  return `${range}${total} ${answer.total === 1 && !range ? 'occurrence' : 'occurrences'} of “${answer.phrase}” in ${plural(answer.articles, 'article')}`;
+  return `${range}${total} ${answer.total === 1 ? 'occurrence' : 'occurrences'} of “${answer.phrase}” in ${plural(answer.articles, 'article')}`;
 }
 
 /**
