@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <libsearch/kwic.hpp>
 
 #include "sample_articles.hpp"
@@ -24,7 +23,8 @@ std::vector<libsearch::Article> kwic_articles() {
                 {"Iranian opposition"}),
         article("title-only", "Camp Liberty in the news", "Nothing in this body names the place.", {"Press"},
                 day(2012, 5, 5)),
-        article("persian", "خبر", "نامه‌ای از كمپ ليبرتي رسید و همه خواندند", {"Persian"}, day(2013, 7, 7)),
+        article("persian", "خبر", "نامه‌ای از كمپ ليبرتي رسید و همه خواندند",
+                {"Persian"}, day(2013, 7, 7)),
         article("accents", "Élections", "Les ÉLECTIONS de juin: les élections présidentielles ont eu lieu.",
                 {"Politique"}, day(2013, 6, 14)),
     };
@@ -82,7 +82,8 @@ TEST_CASE("a kwic phrase matches across punctuation and line breaks, quoted or n
         INFO(query);
         const auto k = kwic({.query = query, .sort = SortOrder::oldest});
         CHECK(k.phrase == "camp liberty");
-        CHECK(matches(k) == Lines{"camps-2013: Camp Liberty", "camps-2013: camp, Liberty", "liberty-2014: CAMP LIBERTY"});
+        CHECK(matches(k) ==
+              Lines{"camps-2013: Camp Liberty", "camps-2013: camp, Liberty", "liberty-2014: CAMP LIBERTY"});
         CHECK(k.articles == 3);  // with the title-only article
     }
 }

@@ -49,8 +49,10 @@ std::string one_line(std::string_view text, std::size_t from, std::size_t to) {
     std::string out;
     out.reserve(to - from);
     for (std::size_t i = from; i < to; ++i) {
-        if (!is_space(text[i])) out += text[i];
-        else if (out.empty() || out.back() != ' ') out += ' ';
+        if (!is_space(text[i]))
+            out += text[i];
+        else if (out.empty() || out.back() != ' ')
+            out += ' ';
     }
     return out;
 }
@@ -66,8 +68,8 @@ KwicPhrase::KwicPhrase(std::string_view text, bool stem, const analysis::Analyze
     }
     if (pieces_.empty()) throw InvalidArgument("q", "give a word or phrase to list in context");
     if (pieces_.size() > kMaxKwicPhraseWords)
-        throw InvalidArgument("q", "at most " + std::to_string(kMaxKwicPhraseWords) + " words, got " +
-                                       std::to_string(pieces_.size()));
+        throw InvalidArgument(
+            "q", "at most " + std::to_string(kMaxKwicPhraseWords) + " words, got " + std::to_string(pieces_.size()));
 }
 
 Xapian::Query KwicPhrase::query() const {
@@ -81,7 +83,8 @@ Xapian::Query KwicPhrase::query() const {
     // Stem terms have no positions, so by stem the index can only say that
     // every word is there; the scan finds where they stand together.
     if (any_stem) return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(terms.size()));
 }
 
 std::string KwicPhrase::text() const {
@@ -141,8 +144,10 @@ Kwic collect_kwic(const Xapian::Database& db, const KwicPhrase& phrase, const Xa
     Xapian::MultiValueKeyMaker keymaker;
     if (request.sort != SortOrder::relevance) {
         // Undated articles last both ways, as in Searcher::search().
-        if (request.sort == SortOrder::newest) keymaker.add_value(schema::slot_date, true);
-        else keymaker.add_value(schema::slot_date, false, "99999999");
+        if (request.sort == SortOrder::newest)
+            keymaker.add_value(schema::slot_date, true);
+        else
+            keymaker.add_value(schema::slot_date, false, "99999999");
         enquire.set_sort_by_key_then_relevance(&keymaker, false);
     }
     const auto scan_limit = static_cast<Xapian::doccount>(kKwicArticleScanLimit);
