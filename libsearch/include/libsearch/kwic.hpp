@@ -85,7 +85,9 @@ struct Kwic {
     std::string phrase;
     /// The lines [offset, offset + limit) of the order described above.
     std::vector<KwicLine> lines;
-    /// Articles that match the phrase (title or body) and the filters.
+    /// Articles that match the phrase (title or body) and the filters;
+    /// Xapian's estimate when not `complete`. By stem, the articles holding
+    /// every word in some form, adjacent or not.
     std::uint64_t articles = 0;
     /// Articles read for this answer (at most kKwicArticleScanLimit).
     std::uint64_t articles_scanned = 0;
