@@ -81,6 +81,31 @@ Json timeline_json(const libsearch::Timeline& t) {
             {"warnings", t.warnings}};
 }
 
+Json kwic_json(const std::string& query, const libsearch::KwicRequest& request, const libsearch::Kwic& kwic) {
+    Json lines = Json::array();
+    for (const auto& line : kwic.lines)
+        lines.push_back({{"id", line.id},
+                         {"title", line.title},
+                         {"url", line.url},
+                         {"date", date_json(line.date)},
+                         {"left", line.left},
+                         {"match", line.match},
+                         {"right", line.right}});
+    return {{"query", query},
+            {"phrase", kwic.phrase},
+            {"stem", request.stem},
+            {"width", request.width},
+            {"offset", request.offset},
+            {"limit", request.limit},
+            {"lines", std::move(lines)},
+            {"total", kwic.total},
+            {"complete", kwic.complete},
+            {"articles", kwic.articles},
+            {"articles_scanned", kwic.articles_scanned},
+            {"next_offset", kwic.next_offset ? Json(*kwic.next_offset) : Json(nullptr)},
+            {"warnings", kwic.warnings}};
+}
+
 Json suggest_json(const std::string& query, const std::vector<libsearch::Suggestion>& suggestions) {
     Json list = Json::array();
     for (const auto& s : suggestions) {

@@ -20,6 +20,7 @@ Json timeline_json(const libsearch::Timeline& timeline);
 Json similar_json(const std::string& id, const std::vector<libsearch::SimilarArticle>& similar);
 /// The citation of an article (libsearch/citation.hpp), as in article_json().
 Json citation_json(const libsearch::Article& article);
+Json kwic_json(const std::string& query, const libsearch::KwicRequest& request, const libsearch::Kwic& kwic);
 Json suggest_json(const std::string& query, const std::vector<libsearch::Suggestion>& suggestions);
 
 /// Serialise for the wire. Invalid UTF-8 never reaches here (the library

@@ -68,6 +68,25 @@ const std::vector<ParamSpec>& timeline_params() {
     return specs;
 }
 
+const std::vector<ParamSpec>& kwic_params() {
+    static const std::vector<ParamSpec> specs{
+        {"q", "string",
+         "The word or phrase to list (quotes optional, no query syntax), up to 20 words.", {}, 0, 0, "", false, true},
+        {"width", "integer", "Words of context on each side of a match.", {}, 1,
+         static_cast<long>(libsearch::kMaxKwicWidth), "8"},
+        {"stem", "integer", "1: match every form with the same stem (\"camps\" lists \"camp\"); 0: words as written.",
+         {"0", "1"}, 0, 0, "0"},
+        {"offset", "integer", "Lines to skip.", {}, 0, 1'000'000, "0"},
+        {"limit", "integer", "Lines to return.", {}, 1, static_cast<long>(libsearch::kMaxKwicLimit), "50"},
+        {"category", "string", "Keep articles in any of these categories (repeatable).", {}, 0, 0, "", true},
+        {"from", "string", "Earliest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD."},
+        {"to", "string", "Latest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD."},
+        {"sort", "string", "Article order (lines of one article in text order); undated articles last by date.",
+         {"newest", "oldest", "relevance"}, 0, 0, "newest"},
+    };
+    return specs;
+}
+
 std::string value_of(const Params& params, const std::string& name, const std::string& fallback) {
     auto it = params.find(name);
     return it == params.end() ? fallback : it->second;
@@ -155,6 +174,31 @@ libsearch::TimelineRequest decode_timeline(const Params& params, const RequestLi
     request.interval = value_of(params, "interval", "month") == "year" ? libsearch::TimelineInterval::year
                                                                         : libsearch::TimelineInterval::month;
     request.time_limit_ms = limits.time_limit_ms;
+    return request;
+}
+
+libsearch::KwicRequest decode_kwic(const Params& params, const RequestLimits& limits) {
+    check_known(params, kwic_params());
+    auto spec = [](const std::string& name) -> const ParamSpec& {
+        for (const auto& s : kwic_params())
+            if (s.name == name) return s;
+        throw std::logic_error("no parameter " + name);
+    };
+    libsearch::KwicRequest request;
+    request.query = checked_query(value_of(params, "q"), limits);
+    if (request.query.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw BadParameter("q", "give a word or phrase to list in context");
+    request.categories = checked_categories(params, limits);
+    request.from = value_of(params, "from");
+    request.to = value_of(params, "to");
+    request.width = integer(params, spec("width"));
+    request.stem = value_of(params, "stem", "0") == "1";
+    request.offset = integer(params, spec("offset"));
+    request.limit = integer(params, spec("limit"));
+    const std::string sort = value_of(params, "sort", "newest");
+    request.sort = sort == "relevance" ? libsearch::SortOrder::relevance
+                   : sort == "oldest"  ? libsearch::SortOrder::oldest
+                                       : libsearch::SortOrder::newest;
     return request;
 }
 

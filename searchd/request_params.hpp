@@ -2,6 +2,7 @@
 // The HTTP parameters of each API route: one table, used both to decode
 // requests and to describe them in /openapi.json, so the two never differ.
 
+#include <libsearch/kwic.hpp>
 #include <libsearch/searcher.hpp>
 
 #include <cstdint>
@@ -66,6 +67,7 @@ const std::vector<ParamSpec>& search_params();
 const std::vector<ParamSpec>& doc_params();
 const std::vector<ParamSpec>& suggest_params();
 const std::vector<ParamSpec>& timeline_params();
+const std::vector<ParamSpec>& kwic_params();
 
 /// The search request a /api/search query string asks for.
 /// @throws BadParameter naming the HTTP parameter.
@@ -74,6 +76,10 @@ libsearch::SearchRequest decode_search(const Params& params, const RequestLimits
 /// The timeline a /api/timeline query string asks for.
 /// @throws BadParameter naming the HTTP parameter.
 libsearch::TimelineRequest decode_timeline(const Params& params, const RequestLimits& limits);
+
+/// The keyword-in-context listing a /api/kwic query string asks for.
+/// @throws BadParameter naming the HTTP parameter.
+libsearch::KwicRequest decode_kwic(const Params& params, const RequestLimits& limits);
 
 /// The page and size a /api/search query string asked for (already validated
 /// by decode_search()).

@@ -42,6 +42,11 @@ void timeline(Context& c, const httplib::Request& request, httplib::Response& re
     send_json(response, timeline_json(c.searchers.local().timeline(timeline_request)));
 }
 
+void kwic(Context& c, const httplib::Request& request, httplib::Response& response) {
+    const auto kwic_request = decode_kwic(request.params, c.limits);
+    send_json(response, kwic_json(kwic_request.query, kwic_request, c.searchers.local().kwic(kwic_request)));
+}
+
 void document(Context& c, const httplib::Request& request, httplib::Response& response) {
     check_known(request.params, doc_params());
     const std::string query = value_of(request.params, "q");
@@ -95,7 +100,7 @@ double seconds_since(const std::string& iso_utc) {
 }
 
 std::string route_label(const std::string& path) {
-    for (const char* route : {"/api/search", "/api/timeline", "/api/suggest", "/healthz", "/metrics", "/openapi.json"})
+    for (const char* route : {"/api/search", "/api/timeline", "/api/kwic", "/api/suggest", "/healthz", "/metrics", "/openapi.json"})
         if (path == route) return route;
     if (path.rfind("/api/doc/", 0) == 0 && path.size() > 17 && path.ends_with("/similar")) return "/api/doc/similar";
     if (path == "/api/export" || path == "/feeds/search.atom") return path;
@@ -109,6 +114,7 @@ void add_routes(httplib::Server& server, Context& c) {
     server.Get("/api/timeline", guarded([&c](const auto& q, auto& r) { timeline(c, q, r); }));
     // Before the document route, whose (.+) would take "ID/similar" as an id.
     server.Get(R"(/api/doc/(.+)/similar)", guarded([&c](const auto& q, auto& r) { similar(c, q, r); }));
+    server.Get("/api/kwic", guarded([&c](const auto& q, auto& r) { kwic(c, q, r); }));
     server.Get(R"(/api/doc/(.+))", guarded([&c](const auto& q, auto& r) { document(c, q, r); }));
     server.Get("/api/suggest", guarded([&c](const auto& q, auto& r) { suggest(c, q, r); }));
     server.Get("/healthz", guarded([&c](const auto& q, auto& r) { health(c, q, r); }));

@@ -28,7 +28,7 @@ const each = (modulePath, fn, inputs) => page.evaluate(`(async () => {
 
 test('state: URL <-> state, with defaults left out and bad values dropped', async () => {
   const rows = [
-    ['', { q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '' }, './'],
+    ['', { q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '', view: '', stem: false }, './'],
     ['?q=camp+liberty', { q: 'camp liberty' }, '?q=camp+liberty'],
     ['?q=a&category=X&category=Y&category=X', { q: 'a', categories: ['X', 'Y'] }, '?q=a&category=X&category=Y'],
     ['?from=2013&to=2014-06', { from: '2013', to: '2014-06' }, '?from=2013&to=2014-06'],
@@ -36,13 +36,15 @@ test('state: URL <-> state, with defaults left out and bad values dropped', asyn
     ['?sort=random&op=xor&page=-2', {}, './'],
     ['?page=abc', {}, './'],
     ['?doc=a%2Fb&q=x', { doc: 'a/b', q: 'x' }, '?q=x&doc=a%2Fb'],
+    ['?q=x&view=kwic&stem=1&page=2', { q: 'x', view: 'kwic', stem: true, page: 2 }, '?q=x&page=2&view=kwic&stem=1'],
+    ['?view=list&stem=yes', {}, './'],
   ];
   const out = await each('/js/state.js', (m, search) => {
     const s = m.parseState(search);
     return { state: s, url: m.stateUrl(s) };
   }, rows.map((r) => r[0]));
   rows.forEach(([search, expected, url], i) => {
-    const defaults = { q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '' };
+    const defaults = { q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '', view: '', stem: false };
     assert.deepEqual(out[i].state, { ...defaults, ...expected }, search);
     assert.equal(out[i].url, url, search);
   });

@@ -1,10 +1,10 @@
 // searchd's parameter decoding (request_params.hpp) on a Params multimap
 // made from the input: "name=value" pairs separated by '&', as httplib hands
 // them over once percent-decoded (so any byte may appear in names and values).
-// The /api/search, /api/timeline and /api/doc/{id}/similar decoders (decode_search, decode_paging,
-// decode_timeline, decode_similar) and the checks of
-// /api/doc and /api/suggest (check_known against their tables, value_of),
-// and the /api/export and /feeds/search.atom decoders (export_params.hpp).
+// The /api/search, /api/timeline, /api/kwic and /api/doc/{id}/similar decoders
+// (decode_search, decode_paging, decode_timeline, decode_kwic, decode_similar),
+// the checks of /api/doc and /api/suggest (check_known against their tables,
+// value_of), and the /api/export and /feeds/search.atom decoders (export_params.hpp).
 // BadParameter is the correct answer to a bad request; anything else is a bug.
 
 #include <libsearch/errors.hpp>
@@ -96,6 +96,20 @@ void check_feed(const searchd::Params& params) {
     }
 }
 
+void check_kwic(const searchd::Params& params) {
+    const searchd::RequestLimits limits;
+    try {
+        const libsearch::KwicRequest request = searchd::decode_kwic(params, limits);
+        fuzz::expect(!request.query.empty() && request.query.size() <= limits.max_query_bytes,
+                     "a kwic q is given and at most max_query_bytes long");
+        fuzz::expect(request.width >= 1 && request.width <= libsearch::kMaxKwicWidth, "width is in range");
+        fuzz::expect(request.limit >= 1 && request.limit <= libsearch::kMaxKwicLimit, "limit is in range");
+        fuzz::expect(request.categories.size() <= limits.max_categories, "at most max_categories categories");
+    } catch (const searchd::BadParameter& e) {
+        fuzz::expect(!e.parameter().empty() || params.count(""), "BadParameter names the parameter");
+    }
+}
+
 void check_route(const searchd::Params& params, const std::vector<searchd::ParamSpec>& specs) {
     try {
         searchd::check_known(params, specs);
@@ -115,6 +129,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_similar(params);
     check_export(params);
     check_feed(params);
+    check_kwic(params);
     check_route(params, searchd::doc_params());
     check_route(params, searchd::suggest_params());
     return 0;

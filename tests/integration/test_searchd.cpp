@@ -318,14 +318,15 @@ TEST_CASE("/openapi.json describes every route and exactly the parameters accept
     for (const auto& [path, _] : spec["paths"].items()) paths.insert(path);
     CHECK(paths == std::set<std::string>{"/api/search", "/api/timeline", "/api/doc/{id}", "/api/doc/{id}/similar",
                                          "/api/suggest", "/healthz", "/metrics", "/openapi.json", "/api/export",
-                                         "/feeds/search.atom"});
+                                         "/feeds/search.atom", "/api/kwic"});
     // Every documented query parameter is accepted with a valid value...
     const std::map<std::string, std::string> valid{{"q", "camp"}, {"category", "Economy"}, {"from", "2013"},
                                                    {"to", "2014"}, {"sort", "newest"}, {"page", "1"},
                                                    {"size", "5"}, {"op", "or"}, {"exact", "1"},
                                                    {"recency", "365"}, {"facets", "0"}, {"snippets", "0"},
                                                    {"interval", "year"}, {"limit", "3"}, {"format", "jsonl"},
-                                                   {"versions", "collapse"}, {"version_group", "0123456789abcdef"}};
+                                                   {"versions", "collapse"}, {"version_group", "0123456789abcdef"},
+                                                   {"width", "3"}, {"stem", "1"}, {"offset", "1"}};
     for (const auto& [path, item] : spec["paths"].items()) {
         std::string target = path == "/api/doc/{id}"           ? "/api/doc/liberty"
                              : path == "/api/doc/{id}/similar" ? "/api/doc/liberty/similar"
@@ -335,7 +336,9 @@ TEST_CASE("/openapi.json describes every route and exactly the parameters accept
             const std::string name = param["name"];
             INFO(path << " " << name);
             REQUIRE(valid.count(name));
-            auto res = client().Get((target + "?" + name + "=" + valid.at(name)).c_str());
+            // /api/kwic requires q: the others are tried next to it.
+            const std::string base = path == "/api/kwic" && name != "q" ? "?q=camp&" : "?";
+            auto res = client().Get((target + base + name + "=" + valid.at(name)).c_str());
             REQUIRE(res);
             CHECK(res->status == 200);
         }
@@ -632,4 +635,75 @@ TEST_CASE("versions=collapse shows one version of a story with the count; versio
     CHECK(ids == std::set<std::string>{"full", "reprint", "teaser"});
     CHECK(get("/api/search?q=camp&versions=some", 400)["error"]["parameter"] == "versions");
     CHECK(get("/api/search?q=camp&version_group=" + std::string(65, 'a'), 400)["error"]["parameter"] == "version_group");
+}
+
+TEST_CASE("GET /api/kwic lists each occurrence with context, paged", "[searchd][kwic]") {
+    auto j = get_json("/api/kwic?q=camp&width=2&sort=oldest");
+    CHECK(j["phrase"] == "camp");
+    CHECK(j["total"] == 5);
+    CHECK(j["complete"] == true);
+    CHECK(j["articles"] == 4);
+    CHECK(j["next_offset"].is_null());
+    REQUIRE(j["lines"].size() == 5);
+    // The oldest first: the article whose title is markup; context is plain text, never HTML.
+    const auto& first = j["lines"][0];
+    CHECK(first["id"] == "xss");
+    CHECK(first["title"] == "<img src=x onerror=alert(1)>");
+    CHECK(first["left"] == "(2)</script> ");
+    CHECK(first["match"] == "camp");
+    CHECK(first["right"] == " test.");
+    CHECK(first["date"] == "2012-01-01");
+    const auto& liberty = j["lines"][1];
+    CHECK(liberty["id"] == "liberty");
+    CHECK(liberty["url"] == "https://news.example.org/liberty");
+    CHECK(liberty["left"] == "Residents of ");
+    CHECK(liberty["match"] == "Camp");
+    CHECK(liberty["right"] == " Liberty asked");
+    CHECK(j["lines"][4]["id"] == "undated");
+    CHECK(j["lines"][4]["date"].is_null());
+
+    j = get_json("/api/kwic?q=%22Camp%20Liberty%22");
+    CHECK(j["phrase"] == "camp liberty");
+    CHECK(j["total"] == 1);
+    CHECK(j["articles"] == 2);  // "blockade" names it in its title only
+    REQUIRE(j["lines"].size() == 1);
+    CHECK(j["lines"][0]["match"] == "Camp Liberty");
+
+    j = get_json("/api/kwic?q=camp&limit=2");
+    CHECK(j["lines"].size() == 2);
+    CHECK(j["next_offset"] == 2);
+    j = get_json("/api/kwic?q=camp&limit=2&offset=4");
+    CHECK(j["lines"].size() == 1);
+    CHECK(j["offset"] == 4);
+    CHECK(j["next_offset"].is_null());
+
+    CHECK(get_json("/api/kwic?q=camps&stem=1")["total"] == 5);
+    CHECK(get_json("/api/kwic?q=camps")["total"] == 0);
+    CHECK(get_json("/api/kwic?q=camp&category=Essays")["lines"][0]["id"] == "undated");
+    CHECK(get_json("/api/kwic?q=camp&from=2013&to=2013")["total"] == 3);
+}
+
+TEST_CASE("GET /api/kwic refuses bad parameters with a 400 naming them", "[searchd][kwic][errors]") {
+    struct Row {
+        const char* target;
+        const char* parameter;
+    };
+    for (const Row& row : {Row{"/api/kwic", "q"}, Row{"/api/kwic?q=", "q"}, Row{"/api/kwic?q=%20%22%22", "q"},
+                           Row{"/api/kwic?q=!%3F", "q"}, Row{"/api/kwic?q=camp&width=0", "width"},
+                           Row{"/api/kwic?q=camp&width=51", "width"}, Row{"/api/kwic?q=camp&width=x", "width"},
+                           Row{"/api/kwic?q=camp&limit=0", "limit"}, Row{"/api/kwic?q=camp&limit=501", "limit"},
+                           Row{"/api/kwic?q=camp&offset=-1", "offset"}, Row{"/api/kwic?q=camp&stem=yes", "stem"},
+                           Row{"/api/kwic?q=camp&sort=random", "sort"}, Row{"/api/kwic?q=camp&to=2013-02-30", "to"},
+                           Row{"/api/kwic?q=camp&from=2014&to=2013", "to"}, Row{"/api/kwic?q=camp&page=2", "page"},
+                           Row{"/api/kwic?q=a&q=b", "q"}}) {
+        INFO(row.target);
+        const auto error = get_json(row.target, 400);
+        CHECK(error["error"]["parameter"] == row.parameter);
+    }
+    for (const char* q : {"%22unbalanced", "((((", "a*", "%00", "%ff%fe", "title:", "%E2%80%9Ccamp%E2%80%9D", "U.S."}) {
+        auto res = client().Get((std::string("/api/kwic?q=") + q).c_str());
+        REQUIRE(res);
+        INFO(q << " -> " << res->status << " " << res->body);
+        CHECK((res->status == 200 || res->status == 400));
+    }
 }

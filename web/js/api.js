@@ -59,3 +59,6 @@ export const similar = (id, limit, signal) =>
 
 /** GET /api/suggest?q=PREFIX */
 export const suggest = (prefix, signal) => getJson('api/suggest', new URLSearchParams({ q: prefix }), signal);
+
+/** GET /api/kwic: every occurrence of a phrase in context (q, width, stem, offset, limit, filters, sort). */
+export const kwic = (params, signal) => getJson('api/kwic', params, signal);

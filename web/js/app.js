@@ -13,6 +13,7 @@ import { renderArticle } from './article.js';
 import { attachSuggest } from './suggest.js';
 import { renderSimilar } from './similar.js';
 import { renderExportLinks } from './export.js';
+import { kwicParams, kwicSummary, renderKwic, renderViewTabs } from './kwic.js';
 
 const TYPING_DELAY_MS = 250;
 const CACHE_SIZE = 30;
@@ -29,6 +30,7 @@ const els = {
   status: $('status'), opControl: $('op-control'), sort: $('sort'),
   chips: $('chips'), notices: $('notices'), results: $('results'), pagination: $('pagination'),
   articleView: $('article-view'),
+  viewTabs: $('view-tabs'), kwic: $('kwic'),
 };
 
 const exportLinks = { csv: $('export-csv'), jsonl: $('export-jsonl'), feed: $('feed-link'), alternate: $('feed-alternate') };
@@ -86,7 +88,7 @@ function syncControls(opts) {
   if (!opts.fromTyping && els.input.value.trim() !== state.q) els.input.value = state.q;
   els.sort.value = state.sort;
   for (const radio of els.opControl.querySelectorAll('input')) radio.checked = radio.value === state.op;
-  els.opControl.hidden = !state.q; // how words combine matters only with words
+  els.opControl.hidden = !state.q || state.view === 'kwic'; // how words combine matters only with words, not to a phrase
   els.dateFrom.value = state.from;
   els.dateTo.value = state.to;
   els.dateError.hidden = true;
@@ -128,14 +130,17 @@ async function showSearch(opts) {
       return null; // the filtered counts will do
     });
   };
+  // In the "In context" view the page counts lines: the articles' search stays on its first page.
+  const inContext = state.view === 'kwic' && !!state.q;
   try {
-    const [response, withoutCategories, withoutDates] = await Promise.all([
-      cachedSearch(searchParams(state), signal),
+    const [response, withoutCategories, withoutDates, lines] = await Promise.all([
+      cachedSearch(searchParams(inContext ? { ...state, page: 1 } : state), signal),
       state.categories.length ? facetSearch({ categories: [] }) : null,
       state.from || state.to ? facetSearch({ from: '', to: '' }) : null,
+      inContext ? api.kwic(kwicParams(state), signal) : null,
     ]);
     if (gen !== generation) return;
-    drawSearch(response, withoutCategories || response, withoutDates || response, opts);
+    drawSearch(response, withoutCategories || response, withoutDates || response, opts, lines);
   } catch (err) {
     if (err.name === 'AbortError' || gen !== generation) return;
     drawSearchError(err, opts);
@@ -144,7 +149,7 @@ async function showSearch(opts) {
   }
 }
 
-function drawSearch(response, categoryCounts, dateCounts, opts) {
+function drawSearch(response, categoryCounts, dateCounts, opts, lines = null) {
   renderStatus(els.status, state, response);
   renderChips(els.chips, state, navigate);
   renderNotices(els.notices, state, response, (next, o) => navigate(next, { ...o, focus: 'results' }));
@@ -152,6 +157,13 @@ function drawSearch(response, categoryCounts, dateCounts, opts) {
 
   drawCategories(categoryCounts.facets?.category || []);
   drawTimeline(dateCounts);
+  renderViewTabs(els.viewTabs, state, navigate);
+  els.kwic.hidden = !lines;
+  if (lines) {
+    drawKwic(lines);
+    afterDraw(opts);
+    return;
+  }
 
   if (response.hits.length) {
     renderHits(els.results, response, {
@@ -169,6 +181,22 @@ function drawSearch(response, categoryCounts, dateCounts, opts) {
   }
   renderPagination(els.pagination, state, response, navigate);
   afterDraw(opts);
+}
+
+function drawKwic(answer) {
+  replaceChildren(els.status, h('span', { class: 'status-count', text: kwicSummary(state, answer) }));
+  els.results.replaceChildren();
+  els.pagination.hidden = true;
+  renderKwic(els.kwic, answer, state, {
+    linkTo: (line) => stateUrl({ ...state, doc: line.id }),
+    onOpen: (e, line) => {
+      if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return; // new tab etc.
+      e.preventDefault();
+      lastOpenedDoc = line.id;
+      navigate({ ...state, doc: line.id }, { focus: 'article', openedFromResults: true });
+    },
+    navigate,
+  });
 }
 
 function drawCategories(values) {
@@ -227,6 +255,8 @@ function drawSearchError(err, opts) {
   els.results.replaceChildren();
   els.pagination.hidden = true;
   els.timeline.hidden = true;
+  els.kwic.hidden = true;
+  renderViewTabs(els.viewTabs, state, navigate);
   afterDraw(opts);
 }
 
@@ -243,7 +273,7 @@ function afterDraw(opts) {
     const target = els.chips.hidden ? els.resultsHeading : els.chips.querySelector('button');
     target.focus({ preventScroll: true });
   } else if (opts.fromArticle) {
-    const link = lastOpenedDoc && els.results.querySelector(`a[data-doc-id="${CSS.escape(lastOpenedDoc)}"]`);
+    const link = lastOpenedDoc && els.searchView.querySelector(`a[data-doc-id="${CSS.escape(lastOpenedDoc)}"]`);
     if (link) link.focus({ preventScroll: !!opts.popped }); // a popped entry has its own scroll
   }
 }

@@ -1,5 +1,6 @@
 // The whole state of the page lives in the URL's query string:
 //   ?q=TEXT&category=A&category=B&from=2013&to=2014-06&sort=newest&op=or&page=2&doc=ID
+//   &view=kwic (the "In context" view; its page counts lines) &stem=1 (there: any form of the words)
 // Defaults are left out, so shared URLs stay short.
 
 export const SORTS = ['relevance', 'newest', 'oldest'];
@@ -7,6 +8,7 @@ export const OPS = ['and', 'or'];
 
 export const EMPTY_STATE = Object.freeze({
   q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '',
+  view: '', stem: false,
 });
 
 /** The state in a query string ("?q=..."). Unknown values fall back to the defaults. */
@@ -24,6 +26,8 @@ export function parseState(search) {
     op: OPS.includes(p.get('op')) ? p.get('op') : 'and',
     page: Number.isFinite(page) && page >= 1 ? page : 1,
     doc: p.get('doc') || '',
+    view: p.get('view') === 'kwic' ? 'kwic' : '',
+    stem: p.get('stem') === '1',
   };
 }
 
@@ -44,6 +48,8 @@ export function searchParams(state) {
 export function stateUrl(state) {
   const p = searchParams(state);
   if (state.doc) p.set('doc', state.doc);
+  if (state.view) p.set('view', state.view);
+  if (state.stem) p.set('stem', '1');
   const s = p.toString();
   return s ? `?${s}` : './';
 }

@@ -9,6 +9,7 @@
 #include "libsearch/errors.hpp"
 #include "libsearch/export.hpp"
 #include "libsearch/index_writer.hpp"
+#include "libsearch/kwic.hpp"
 #include "libsearch/language.hpp"
 #include "libsearch/schema.hpp"
 #include "libsearch/searcher.hpp"

@@ -269,6 +269,8 @@ struct SimilarArticle {
     /// relevance weight: comparable within one answer only).
     double score = 0.0;
 };
+struct KwicRequest;  // libsearch/kwic.hpp
+struct Kwic;
 
 /// Reads an index. A Searcher is not thread-safe: give each thread its own
 /// (they are cheap; each holds open file handles and a small cache).
@@ -313,6 +315,12 @@ class Searcher {
     ///                         narrower range, or count per year)
     /// @throws QuerySyntaxError, IndexError as search() does
     Timeline timeline(const TimelineRequest& request);
+
+    /// Every occurrence of a word or phrase in context, one line each (see
+    /// libsearch/kwic.hpp, which declares the request and the answer).
+    /// @throws InvalidArgument a request field out of its domain, or no words
+    /// @throws IndexError      the index could not be read
+    Kwic kwic(const KwicRequest& request);
 
     /// The stored article with this id, or nullopt.
     std::optional<Article> article(const std::string& id);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "analysis/normalize.hpp"
 
 namespace libsearch::search {
 
@@ -84,15 +83,7 @@ bool starts_sentence(std::string_view text, const std::vector<TextWord>& words, 
 
 }  // namespace
 
-std::vector<TextWord> Highlighter::words_of(std::string_view text) const {
-    std::vector<TextWord> words = text_words(text);
-    // Arabic-script spellings are normalised in the index; the text shown is not.
-    for (auto& word : words) {
-        if (std::any_of(word.key.begin(), word.key.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
-            word.key = analysis::normalize_spelling(word.key);
-    }
-    return words;
-}
+std::vector<TextWord> Highlighter::words_of(std::string_view text) const { return indexed_words(text); }
 
 std::string Highlighter::whole(std::string_view text) const {
     if (matches_.empty()) {

@@ -19,6 +19,7 @@
 #include "search/date_query.hpp"
 #include "search/facets.hpp"
 #include "search/highlighter.hpp"
+#include "search/kwic.hpp"
 #include "search/match_all.hpp"
 #include "search/query_builder.hpp"
 #include "search/ranking.hpp"
@@ -366,6 +367,25 @@ std::vector<Suggestion> Searcher::suggest(const std::string& prefix_text, std::s
         }
         return out;
     });
+}
+
+Kwic Searcher::kwic(const KwicRequest& request) {
+    if (request.width < 1 || request.width > kMaxKwicWidth)
+        throw InvalidArgument("width", "must be between 1 and " + std::to_string(kMaxKwicWidth) + ", got " +
+                                           std::to_string(request.width));
+    if (request.limit < 1 || request.limit > kMaxKwicLimit)
+        throw InvalidArgument("limit", "must be between 1 and " + std::to_string(kMaxKwicLimit) + ", got " +
+                                           std::to_string(request.limit));
+    if (request.offset > 1'000'000) throw InvalidArgument("offset", "must be at most 1000000");
+    SearchRequest filters;
+    filters.categories = request.categories;
+    filters.from = request.from;
+    filters.to = request.to;
+    filters.language = request.language;
+    const analysis::Analyzer& analyzer = impl_->analyzers.get(impl_->query_language(filters));
+    const search::KwicPhrase phrase(request.query, request.stem, analyzer, impl_->stems(analyzer));
+    return impl_->reading("listing in context",
+                          [&] { return search::collect_kwic(impl_->db, phrase, filter_query(filters), request); });
 }
 
 void Searcher::set_synonyms(Synonyms synonyms) { impl_->synonyms = std::move(synonyms); }

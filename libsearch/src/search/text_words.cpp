@@ -2,6 +2,10 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+
+#include "analysis/normalize.hpp"
+
 namespace libsearch::search {
 
 namespace {
@@ -83,6 +87,16 @@ std::vector<TextWord> text_words(std::string_view text) {
         }
         word.end = offset(it);
         words.push_back(std::move(word));
+    }
+    return words;
+}
+
+std::vector<TextWord> indexed_words(std::string_view text) {
+    std::vector<TextWord> words = text_words(text);
+    // Arabic-script spellings are normalised in the index; the text shown is not.
+    for (auto& word : words) {
+        if (std::any_of(word.key.begin(), word.key.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+            word.key = analysis::normalize_spelling(word.key);
     }
     return words;
 }

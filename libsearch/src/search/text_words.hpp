@@ -20,4 +20,9 @@ struct TextWord {
 /// "U.S." is the word "us"; up to three trailing '+' or '#' belong to it (C++).
 std::vector<TextWord> text_words(std::string_view text);
 
+/// text_words() with each key spelled as the index spells it (Arabic-script
+/// spellings normalised, see analysis::normalize_spelling), for comparing the
+/// words of a text shown as written with the terms of the index.
+std::vector<TextWord> indexed_words(std::string_view text);
+
 }  // namespace libsearch::search
