@@ -55,3 +55,6 @@ export function article(id, q, signal) {
 
 /** GET /api/suggest?q=PREFIX */
 export const suggest = (prefix, signal) => getJson('api/suggest', new URLSearchParams({ q: prefix }), signal);
+
+/** GET /api/timeline with URLSearchParams (q repeated, category, from, to, op, interval). */
+export const timeline = (params, signal) => getJson('api/timeline', params, signal);

@@ -1,12 +1,16 @@
 // The whole state of the page lives in the URL's query string:
 //   ?q=TEXT&category=A&category=B&from=2013&to=2014-06&sort=newest&op=or&page=2&doc=ID
-// Defaults are left out, so shared URLs stay short.
+// Defaults are left out, so shared URLs stay short. The timeline view adds its own keys
+// (timeline_state.js).
+
+import { TIMELINE_DEFAULTS, TIMELINE_KEYS, parseTimelineState, appendTimelineState } from './timeline_state.js';
 
 export const SORTS = ['relevance', 'newest', 'oldest'];
 export const OPS = ['and', 'or'];
 
 export const EMPTY_STATE = Object.freeze({
   q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '',
+  ...TIMELINE_DEFAULTS,
 });
 
 /** The state in a query string ("?q=..."). Unknown values fall back to the defaults. */
@@ -24,6 +28,7 @@ export function parseState(search) {
     op: OPS.includes(p.get('op')) ? p.get('op') : 'and',
     page: Number.isFinite(page) && page >= 1 ? page : 1,
     doc: p.get('doc') || '',
+    ...parseTimelineState(p),
   };
 }
 
@@ -44,14 +49,15 @@ export function searchParams(state) {
 export function stateUrl(state) {
   const p = searchParams(state);
   if (state.doc) p.set('doc', state.doc);
+  appendTimelineState(p, state);
   const s = p.toString();
   return s ? `?${s}` : './';
 }
 
-/** A new state: `state` with `changes`; any change but `page` or `doc` goes back to page 1. */
+/** A new state: `state` with `changes`; a change of what is searched goes back to page 1. */
 export function withChanges(state, changes) {
   const next = { ...state, ...changes };
-  const resetsPage = Object.keys(changes).some((k) => k !== 'page' && k !== 'doc');
+  const resetsPage = Object.keys(changes).some((k) => k !== 'page' && k !== 'doc' && !TIMELINE_KEYS.includes(k));
   if (resetsPage && !('page' in changes)) next.page = 1;
   return next;
 }
