@@ -232,3 +232,38 @@ test('at 360 px wide the chart fits and nothing scrolls sideways', async () => {
   page.assertClean();
   await page.close();
 });
+
+test('the timeline state: URL <-> state, at most 3 queries to compare, no return to page 1', async () => {
+  const page = await open(browser, '/');
+  const rows = [
+    ['?q=camp&timeline=1', { timeline: true, interval: '', share: false, compare: [] }, '?q=camp&timeline=1'],
+    ['?q=camp&timeline=1&interval=month&share=1&compare=oil&compare=gas',
+      { timeline: true, interval: 'month', share: true, compare: ['oil', 'gas'] },
+      '?q=camp&timeline=1&interval=month&share=1&compare=oil&compare=gas'],
+    // Blank, repeated and the search's own query are dropped; a fourth comparison too (4 series at most).
+    ['?q=camp&compare=a&compare=+&compare=camp&compare=a&compare=b&compare=c&compare=d',
+      { timeline: false, interval: '', share: false, compare: ['a', 'b', 'c'] }, '?q=camp&compare=a&compare=b&compare=c'],
+    ['?interval=week&share=yes&timeline=true', { timeline: false, interval: '', share: false, compare: [] }, './'],
+  ];
+  const out = await page.evaluate(`(async () => {
+    const m = await import('/js/state.js');
+    const t = await import('/js/timeline_state.js');
+    const rows = ${JSON.stringify(rows.map((r) => r[0]))}.map((search) => {
+      const s = m.parseState(search);
+      return { state: { timeline: s.timeline, interval: s.interval, share: s.share, compare: s.compare }, url: m.stateUrl(s),
+               queries: t.timelineQueries(s) };
+    });
+    const on = { ...m.EMPTY_STATE, q: 'x', page: 3 };
+    const pages = [m.withChanges(on, { timeline: true }).page, m.withChanges(on, { compare: ['y'] }).page,
+                   m.withChanges(on, { share: true, interval: 'year' }).page, m.withChanges(on, { from: '2013' }).page];
+    return { rows, pages };
+  })()`);
+  rows.forEach(([search, expected, url], i) => {
+    assert.deepEqual(out.rows[i].state, expected, search);
+    assert.equal(out.rows[i].url, url, search);
+  });
+  assert.deepEqual(out.rows[2].queries, ['camp', 'a', 'b', 'c']);
+  assert.deepEqual(out.pages, [3, 3, 3, 1], 'the timeline controls keep the page of results; a date filter does not');
+  page.assertClean();
+  await page.close();
+});
