@@ -226,6 +226,9 @@ test('at 360 px wide the chart fits and nothing scrolls sideways', async () => {
     box: document.getElementById('timeline-chart').clientWidth,
   }));
   assert.ok(widths.chart <= widths.box, `the chart (${widths.chart}px) fits its box (${widths.box}px)`);
+  const view = await seen(page);
+  assert.deepEqual(view.dots, [0, 0, 0, 0], '66 months are too close for dots at this width: lines only');
+  assert.equal(view.rows.length, 66, 'the table still has every month');
   await page.locator('#timeline-numbers summary').click();
   await assertNoHorizontalScroll(page, 'timeline table open');
   await screenshot(page, 'mobile-timeline', { fullPage: true });

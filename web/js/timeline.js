@@ -11,7 +11,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 const MARGIN = { top: 12, right: 14, bottom: 26, left: 46 };
 const HEIGHT = 220;
 const LABEL_WIDTH = 58;   // room for one x-axis label ("Sep 2013") in pixels
-const MAX_POINTS = 120;   // beyond this many periods the lines go without dots
+const MIN_DOT_SPACING = 9; // pixels per period below which the lines go without dots
 
 const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
 
@@ -110,12 +110,13 @@ export function renderTimelineChart(container, timeline, { share = false, names 
   });
   chart.append(columns, labels);
 
-  // One line per series, with a dot per period while they fit.
+  // One line per series, with a dot per period while they fit (the table has every number anyway).
+  const dots = n === 1 || step >= MIN_DOT_SPACING;
   values.forEach((vs, si) => {
     const group = svg('g', { class: `timeline-series series-${si}`, 'data-series': si });
     const d = vs.map((v, i) => `${i ? 'L' : 'M'}${xAt(i).toFixed(1)},${yAt(v).toFixed(1)}`).join('');
     if (n > 1) group.append(svg('path', { class: 'timeline-line', d }));
-    if (n <= MAX_POINTS || n === 1) {
+    if (dots) {
       vs.forEach((v, i) => group.append(svg('circle', { class: 'timeline-point', cx: xAt(i), cy: yAt(v), r: 3.5 },
         title(describeValue(names[si] ?? timeline.series[si].q, timeline, si, i)))));
     }
