@@ -44,7 +44,8 @@ test('state: URL <-> state, with defaults left out and bad values dropped', asyn
     return { state: s, url: m.stateUrl(s) };
   }, rows.map((r) => r[0]));
   rows.forEach(([search, expected, url], i) => {
-    const defaults = { q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '', view: '', stem: false };
+    const defaults = { q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '', view: '', stem: false,
+      timeline: false, interval: '', share: false, compare: [] }; // the timeline view's keys: timeline.test.mjs
     assert.deepEqual(out[i].state, { ...defaults, ...expected }, search);
     assert.equal(out[i].url, url, search);
   });

@@ -62,3 +62,5 @@ export const suggest = (prefix, signal) => getJson('api/suggest', new URLSearchP
 
 /** GET /api/kwic: every occurrence of a phrase in context (q, width, stem, offset, limit, filters, sort). */
 export const kwic = (params, signal) => getJson('api/kwic', params, signal);
+/** GET /api/timeline with URLSearchParams (q repeated, category, from, to, op, interval). */
+export const timeline = (params, signal) => getJson('api/timeline', params, signal);

@@ -14,6 +14,7 @@ import { attachSuggest } from './suggest.js';
 import { renderSimilar } from './similar.js';
 import { renderExportLinks } from './export.js';
 import { kwicParams, kwicSummary, renderKwic, renderViewTabs } from './kwic.js';
+import { createTimelineView } from './timeline_view.js';
 
 const TYPING_DELAY_MS = 250;
 const CACHE_SIZE = 30;
@@ -36,6 +37,11 @@ const els = {
 const exportLinks = { csv: $('export-csv'), jsonl: $('export-jsonl'), feed: $('feed-link'), alternate: $('feed-alternate') };
 
 let state = parseState(location.search);
+// The timeline view (timeline_view.js) draws beside the results; its controls change the URL state too.
+const timelineView = createTimelineView({
+  navigate: (changes, opts) => navigate(withChanges(state, changes), opts),
+  retry: () => render({}),
+});
 let typing = false;            // the current history entry was made by typing: replace it, don't stack
 let typingTimer = 0;
 let typingPending = false;     // a keystroke waits for its search
@@ -118,6 +124,7 @@ async function showSearch(opts) {
   controller = new AbortController();
   const { signal } = controller;
   busy(true);
+  const timelineDrawn = timelineView.show(state, signal);
 
   // Facets of a filter are counted without that filter, so that every category stays listed
   // with what it would add ("any of them"), and the timeline keeps the periods around the
@@ -145,6 +152,7 @@ async function showSearch(opts) {
     if (err.name === 'AbortError' || gen !== generation) return;
     drawSearchError(err, opts);
   } finally {
+    await timelineDrawn; // ready once the timeline view is drawn too
     if (gen === generation) busy(false);
   }
 }

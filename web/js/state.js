@@ -1,7 +1,10 @@
 // The whole state of the page lives in the URL's query string:
 //   ?q=TEXT&category=A&category=B&from=2013&to=2014-06&sort=newest&op=or&page=2&doc=ID
 //   &view=kwic (the "In context" view; its page counts lines) &stem=1 (there: any form of the words)
-// Defaults are left out, so shared URLs stay short.
+// Defaults are left out, so shared URLs stay short. The timeline view adds its own keys
+// (timeline_state.js).
+
+import { TIMELINE_DEFAULTS, TIMELINE_KEYS, parseTimelineState, appendTimelineState } from './timeline_state.js';
 
 export const SORTS = ['relevance', 'newest', 'oldest'];
 export const OPS = ['and', 'or'];
@@ -9,6 +12,7 @@ export const OPS = ['and', 'or'];
 export const EMPTY_STATE = Object.freeze({
   q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '',
   view: '', stem: false,
+  ...TIMELINE_DEFAULTS,
 });
 
 /** The state in a query string ("?q=..."). Unknown values fall back to the defaults. */
@@ -28,6 +32,7 @@ export function parseState(search) {
     doc: p.get('doc') || '',
     view: p.get('view') === 'kwic' ? 'kwic' : '',
     stem: p.get('stem') === '1',
+    ...parseTimelineState(p),
   };
 }
 
@@ -50,14 +55,15 @@ export function stateUrl(state) {
   if (state.doc) p.set('doc', state.doc);
   if (state.view) p.set('view', state.view);
   if (state.stem) p.set('stem', '1');
+  appendTimelineState(p, state);
   const s = p.toString();
   return s ? `?${s}` : './';
 }
 
-/** A new state: `state` with `changes`; any change but `page` or `doc` goes back to page 1. */
+/** A new state: `state` with `changes`; a change of what is searched goes back to page 1. */
 export function withChanges(state, changes) {
   const next = { ...state, ...changes };
-  const resetsPage = Object.keys(changes).some((k) => k !== 'page' && k !== 'doc');
+  const resetsPage = Object.keys(changes).some((k) => k !== 'page' && k !== 'doc' && !TIMELINE_KEYS.includes(k));
   if (resetsPage && !('page' in changes)) next.page = 1;
   return next;
 }
