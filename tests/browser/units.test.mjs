@@ -28,7 +28,7 @@ const each = (modulePath, fn, inputs) => page.evaluate(`(async () => {
 
 test('state: URL <-> state, with defaults left out and bad values dropped', async () => {
   const rows = [
-    ['', { q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '', view: '', stem: false }, './'],
+    ['', { q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '', view: '', stem: false, version_group: '' }, './'],
     ['?q=camp+liberty', { q: 'camp liberty' }, '?q=camp+liberty'],
     ['?q=a&category=X&category=Y&category=X', { q: 'a', categories: ['X', 'Y'] }, '?q=a&category=X&category=Y'],
     ['?from=2013&to=2014-06', { from: '2013', to: '2014-06' }, '?from=2013&to=2014-06'],
@@ -44,7 +44,7 @@ test('state: URL <-> state, with defaults left out and bad values dropped', asyn
     return { state: s, url: m.stateUrl(s) };
   }, rows.map((r) => r[0]));
   rows.forEach(([search, expected, url], i) => {
-    const defaults = { q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '', view: '', stem: false,
+    const defaults = { q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '', view: '', stem: false, version_group: '',
       timeline: false, interval: '', share: false, compare: [] }; // the timeline view's keys: timeline.test.mjs
     assert.deepEqual(out[i].state, { ...defaults, ...expected }, search);
     assert.equal(out[i].url, url, search);

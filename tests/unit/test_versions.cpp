@@ -55,6 +55,9 @@ TEST_CASE("a search collapses the versions of a story and can expand them", "[ve
     auto collapsed = searcher.search({.query = "camp", .collapse_versions = true});
     REQUIRE(collapsed.hits.size() == 2);
     for (const auto& hit : collapsed.hits) CHECK(hit.versions == (hit.id == "other" ? 0u : 2u));
+    // The total counts stories, exactly.
+    CHECK(collapsed.total.estimated == 2);
+    CHECK(collapsed.total.exact());
     // Facets count every version.
     CHECK(collapsed.facets.category == all.facets.category);
 
@@ -111,3 +114,4 @@ TEST_CASE("texts too short to sample are versions only of the same text", "[vers
     auto collapsed = searcher.search({.query = "talks", .collapse_versions = true});
     CHECK(collapsed.hits.size() == 2);
 }
+

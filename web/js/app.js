@@ -5,7 +5,7 @@
 import * as api from './api.js';
 import { h, replaceChildren, plural } from './dom.js';
 import { isDateBound, parseBound } from './dates.js';
-import { parseState, searchParams, stateUrl, withChanges, hasFilters, EMPTY_STATE } from './state.js';
+import { parseState, searchParams, resultParams, stateUrl, withChanges, hasFilters, EMPTY_STATE } from './state.js';
 import { renderStatus, renderHits, renderChips, renderNotices, renderPagination, noResults, errorMessage, pageCount } from './results.js';
 import { renderCategories } from './facets.js';
 import { renderHistogram } from './histogram.js';
@@ -141,7 +141,7 @@ async function showSearch(opts) {
   const inContext = state.view === 'kwic' && !!state.q;
   try {
     const [response, withoutCategories, withoutDates, lines] = await Promise.all([
-      cachedSearch(searchParams(inContext ? { ...state, page: 1 } : state), signal),
+      cachedSearch(resultParams(inContext ? { ...state, page: 1 } : state), signal),
       state.categories.length ? facetSearch({ categories: [] }) : null,
       state.from || state.to ? facetSearch({ from: '', to: '' }) : null,
       inContext ? api.kwic(kwicParams(state), signal) : null,
@@ -181,6 +181,12 @@ function drawSearch(response, categoryCounts, dateCounts, opts, lines = null) {
         e.preventDefault();
         lastOpenedDoc = hit.id;
         navigate({ ...state, doc: hit.id }, { focus: 'article', openedFromResults: true });
+      },
+      linkToVersions: (hit) => stateUrl(withChanges(state, { version_group: hit.version_group })),
+      onOpenVersions: (e, hit) => {
+        if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+        e.preventDefault();
+        navigate(withChanges(state, { version_group: hit.version_group }), { focus: 'results' });
       },
     });
   } else {

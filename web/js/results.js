@@ -38,7 +38,7 @@ export const pageCount = (response) => Math.min(LAST_PAGE, Math.max(0, Math.ceil
  * The hits as list items. `linkTo(hit)` gives the href of the article view;
  * `onOpen(event, hit)` handles a click on a title.
  */
-export function renderHits(list, response, { linkTo, onOpen }) {
+export function renderHits(list, response, { linkTo, onOpen, linkToVersions, onOpenVersions }) {
   const items = response.hits.map((hit, i) => {
     const link = h('a', { href: linkTo(hit), dataset: { docId: hit.id }, on: { click: (e) => onOpen(e, hit) } });
     setMarkedHtml(link, hit.title_html || '');
@@ -50,11 +50,20 @@ export function renderHits(list, response, { linkTo, onOpen }) {
     const snippet = h('p', { class: 'hit-snippet' });
     setMarkedHtml(snippet, hit.snippet || '');
     const host = hostOf(hit.url);
+    // Other versions of this story (reprints, a teaser) collapsed under this hit.
+    const versions = hit.versions > 0 && hit.version_group && linkToVersions
+      ? h('p', { class: 'hit-versions' }, h('a', {
+        href: linkToVersions(hit),
+        text: `${formatCount(hit.versions)} similar ${hit.versions === 1 ? 'version' : 'versions'}`,
+        on: { click: (e) => onOpenVersions(e, hit) },
+      }))
+      : null;
     return h('li', { class: 'hit' },
       h('h2', { class: 'hit-title' }, link),
       meta,
       snippet.textContent.trim() ? snippet : null,
-      host ? h('p', { class: 'hit-source', text: host }) : null);
+      host ? h('p', { class: 'hit-source', text: host }) : null,
+      versions);
   });
   const first = (response.page - 1) * response.size + 1;
   list.start = first;
@@ -81,6 +90,9 @@ export function renderChips(el, state, navigate) {
   }
   if (state.from || state.to) {
     chips.push(chip(`Date: ${formatRange(state.from, state.to)}`, () => withChanges(state, { from: '', to: '' })));
+  }
+  if (state.version_group) {
+    chips.push(chip('Versions of one story', () => withChanges(state, { version_group: '' })));
   }
   if (chips.length > 1) {
     chips.push(h('button', {

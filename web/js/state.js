@@ -1,6 +1,7 @@
 // The whole state of the page lives in the URL's query string:
 //   ?q=TEXT&category=A&category=B&from=2013&to=2014-06&sort=newest&op=or&page=2&doc=ID
 //   &view=kwic (the "In context" view; its page counts lines) &stem=1 (there: any form of the words)
+//   &version_group=KEY (only the versions of one story, from a hit's "N similar versions")
 // Defaults are left out, so shared URLs stay short. The timeline view adds its own keys
 // (timeline_state.js).
 
@@ -11,7 +12,7 @@ export const OPS = ['and', 'or'];
 
 export const EMPTY_STATE = Object.freeze({
   q: '', categories: [], from: '', to: '', sort: 'relevance', op: 'and', page: 1, doc: '',
-  view: '', stem: false,
+  view: '', stem: false, version_group: '',
   ...TIMELINE_DEFAULTS,
 });
 
@@ -32,6 +33,7 @@ export function parseState(search) {
     doc: p.get('doc') || '',
     view: p.get('view') === 'kwic' ? 'kwic' : '',
     stem: p.get('stem') === '1',
+    version_group: /^[0-9a-f]{1,64}$/.test(p.get('version_group') || '') ? p.get('version_group') : '',
     ...parseTimelineState(p),
   };
 }
@@ -49,12 +51,24 @@ export function searchParams(state) {
   return p;
 }
 
+/**
+ * What the result list asks /api/search: one hit per story, the others counted in the hit
+ * (versions=collapse), or, after "N similar versions", every version of that one story.
+ */
+export function resultParams(state) {
+  const p = searchParams(state);
+  if (state.version_group) p.set('version_group', state.version_group);
+  else p.set('versions', 'collapse');
+  return p;
+}
+
 /** The page URL ("?..." or "./") of a state. */
 export function stateUrl(state) {
   const p = searchParams(state);
   if (state.doc) p.set('doc', state.doc);
   if (state.view) p.set('view', state.view);
   if (state.stem) p.set('stem', '1');
+  if (state.version_group) p.set('version_group', state.version_group);
   appendTimelineState(p, state);
   const s = p.toString();
   return s ? `?${s}` : './';
@@ -69,4 +83,4 @@ export function withChanges(state, changes) {
 }
 
 /** True when any filter (category or date) is set. */
-export const hasFilters = (state) => state.categories.length > 0 || !!state.from || !!state.to;
+export const hasFilters = (state) => state.categories.length > 0 || !!state.from || !!state.to || !!state.version_group;

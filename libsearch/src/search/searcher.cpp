@@ -21,6 +21,7 @@
 #include "search/highlighter.hpp"
 #include "search/kwic.hpp"
 #include "search/match_all.hpp"
+#include "search/story_counter.hpp"
 #include "search/query_builder.hpp"
 #include "search/ranking.hpp"
 #include "search/similar.hpp"
@@ -201,7 +202,14 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
         else keymaker.add_value(schema::slot_date, false, "99999999");
         enquire.set_sort_by_key_then_relevance(&keymaker, false);
     }
-    if (r.collapse_versions) enquire.set_collapse_key(schema::slot_version_group);
+    // Xapian's bounds on a collapsed count stay apart even when it saw every
+    // match (the uncollapsed ones too); a spy that sees them all counts the
+    // stories exactly.
+    search::StoryCounter stories;
+    if (r.collapse_versions) {
+        enquire.set_collapse_key(schema::slot_version_group);
+        enquire.add_matchspy(&stories);
+    }
 
     if (r.time_limit_ms > 0) enquire.set_time_limit(r.time_limit_ms / 1000.0);
     search::FacetCollector facets;
@@ -212,6 +220,12 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(r.offset), static_cast<Xapian::doccount>(r.limit),
                                                check_at_least);
     response.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound()};
+    // Fewer matches seen than Xapian was asked to check means it ran out of
+    // matches: the spy saw every one.
+    if (r.collapse_versions && stories.seen() < check_at_least) {
+        const std::uint64_t n = stories.count();
+        response.total = {n, n, n};
+    }
     if (r.facets) response.facets = facets.collect(response.total);
     const search::Highlighter highlighter(has_text ? query : Xapian::Query(), mset, db.get_doccount(),
                                           stems(analyzer));
