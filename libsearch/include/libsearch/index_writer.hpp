@@ -33,6 +33,16 @@ struct IndexOptions {
     /// Language of articles that name none, and of queries by default.
     /// Stored in a new index; an existing index keeps the one it was made with.
     std::string default_language = "en";
+    /// Spread articles over this many databases, `path`/shard-0 ...
+    /// `path`/shard-<N-1>, by a stable hash of the article id, and make
+    /// `path` a Xapian stub database listing them (Searcher, searchd and
+    /// Xapian's tools open it as one index). File states and other metadata
+    /// live in shard-0, committed after the other shards. 0: a new index is a
+    /// single database; an existing index keeps the layout it has.
+    /// @throws InvalidArgument (from IndexWriter) when `path` holds a single
+    ///         index or another number of shards: resharding means indexing
+    ///         into a new directory.
+    unsigned shards = 0;
 };
 
 /// What add() did.

@@ -13,6 +13,7 @@
 #include "index/bulk_build.hpp"
 #include "index/document_builder.hpp"
 #include "index/document_data.hpp"
+#include "index/sharded_writer.hpp"
 #include "libsearch/errors.hpp"
 #include "libsearch/schema.hpp"
 
@@ -75,6 +76,10 @@ struct IndexWriter::Impl {
     std::size_t pending = 0;
     WriterStats stats;
     std::unique_ptr<index::BulkBuild> bulk;  // while a new index is written in parallel
+    std::unique_ptr<index::ShardedWriter> sharded;  // a sharded index: every call goes there
+
+    Impl(IndexOptions opts, std::unique_ptr<index::ShardedWriter> shards)
+        : options(std::move(opts)), sharded(std::move(shards)) {}
 
     explicit Impl(IndexOptions opts) : options(std::move(opts)), db(open_writable(options)) {
         try {
@@ -144,10 +149,17 @@ struct IndexWriter::Impl {
     }
 };
 
-IndexWriter::IndexWriter(IndexOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+IndexWriter::IndexWriter(IndexOptions options) {
+    if (index::ShardedWriter::wanted(options)) {
+        auto shards = std::make_unique<index::ShardedWriter>(options);
+        impl_ = std::make_unique<Impl>(std::move(options), std::move(shards));
+    } else {
+        impl_ = std::make_unique<Impl>(std::move(options));
+    }
+}
 
 IndexWriter::~IndexWriter() {
-    if (!impl_) return;
+    if (!impl_ || impl_->sharded) return;
     try {
         if (impl_->pending || impl_->bulk) impl_->commit();
         impl_->db.close();
@@ -162,6 +174,7 @@ IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
 AddOutcome IndexWriter::add(const Article& article) { return add(prepare(article)); }
 
 PreparedArticle IndexWriter::prepare(const Article& article) const {
+    if (impl_->sharded) return impl_->sharded->prepare(article);
     // Each thread analyses with its own stemmers and generator.
     thread_local analysis::AnalyzerCache analyzers;
     thread_local Xapian::TermGenerator generator;
@@ -177,6 +190,7 @@ PreparedArticle IndexWriter::prepare(const Article& article) const {
 }
 
 AddOutcome IndexWriter::add(PreparedArticle&& prepared) {
+    if (impl_->sharded) return impl_->sharded->add(std::move(prepared));
     auto& d = *impl_;
     const PreparedArticle::Impl& p = *prepared.impl_;
     // Kept here: in a bulk build the article moves to a lane, which may
@@ -219,6 +233,7 @@ AddOutcome IndexWriter::add(PreparedArticle&& prepared) {
 }
 
 bool IndexWriter::remove(const std::string& id) {
+    if (impl_->sharded) return impl_->sharded->remove(id);
     auto& d = *impl_;
     try {
         if (d.bulk) {
@@ -237,6 +252,7 @@ bool IndexWriter::remove(const std::string& id) {
 }
 
 bool IndexWriter::contains(const std::string& id) const {
+    if (impl_->sharded) return impl_->sharded->contains(id);
     try {
         return impl_->bulk ? impl_->bulk->contains(id) : impl_->find(id) != 0;
     } catch (const Xapian::Error& e) {
@@ -245,6 +261,7 @@ bool IndexWriter::contains(const std::string& id) const {
 }
 
 std::optional<Article> IndexWriter::article(const std::string& id) const {
+    if (impl_->sharded) return impl_->sharded->article(id);
     try {
         if (impl_->bulk) {
             const auto data = impl_->bulk->data(id);
@@ -259,6 +276,7 @@ std::optional<Article> IndexWriter::article(const std::string& id) const {
 }
 
 std::string IndexWriter::metadata(const std::string& key) const {
+    if (impl_->sharded) return impl_->sharded->metadata(key);
     try {
         return impl_->db.get_metadata(key);
     } catch (const Xapian::Error& e) {
@@ -268,6 +286,7 @@ std::string IndexWriter::metadata(const std::string& key) const {
 
 void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
     if (key.empty()) throw InvalidArgument("key", "a metadata key cannot be empty");
+    if (impl_->sharded) return impl_->sharded->set_metadata(key, value);
     try {
         impl_->db.set_metadata(key, value);
     } catch (const Xapian::Error& e) {
@@ -276,6 +295,7 @@ void IndexWriter::set_metadata(const std::string& key, const std::string& value)
 }
 
 std::vector<std::string> IndexWriter::metadata_keys(const std::string& prefix) const {
+    if (impl_->sharded) return impl_->sharded->metadata_keys(prefix);
     try {
         return {impl_->db.metadata_keys_begin(prefix), impl_->db.metadata_keys_end(prefix)};
     } catch (const Xapian::Error& e) {
@@ -283,11 +303,17 @@ std::vector<std::string> IndexWriter::metadata_keys(const std::string& prefix) c
     }
 }
 
-void IndexWriter::commit() { impl_->commit(); }
+void IndexWriter::commit() {
+    if (impl_->sharded) return impl_->sharded->commit();
+    impl_->commit();
+}
 
-std::size_t IndexWriter::pending() const noexcept { return impl_->pending; }
+std::size_t IndexWriter::pending() const noexcept {
+    return impl_->sharded ? impl_->sharded->pending() : impl_->pending;
+}
 
 std::uint64_t IndexWriter::size() const {
+    if (impl_->sharded) return impl_->sharded->size();
     try {
         return impl_->bulk ? impl_->bulk->size() : impl_->db.get_doccount();
     } catch (const Xapian::Error& e) {
@@ -295,7 +321,9 @@ std::uint64_t IndexWriter::size() const {
     }
 }
 
-const WriterStats& IndexWriter::stats() const noexcept { return impl_->stats; }
+const WriterStats& IndexWriter::stats() const noexcept {
+    return impl_->sharded ? impl_->sharded->stats() : impl_->stats;
+}
 
 const IndexOptions& IndexWriter::options() const noexcept { return impl_->options; }
 
