@@ -31,6 +31,8 @@ struct ServerOptions {
     std::chrono::milliseconds refresh{1000};  ///< how often workers look for new commits
     RequestLimits limits;
     bool access_log = true;
+    /// Timeouts for the remote shards of a stub database (searchd/DEPLOY.md).
+    libsearch::SearcherOptions shards;
 };
 
 class Server {
