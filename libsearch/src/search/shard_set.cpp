@@ -1,6 +1,8 @@
 #include "search/shard_set.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <future>
 
 #include "core/schema_version.hpp"
@@ -63,6 +65,7 @@ Xapian::Database ShardSet::open() {
     Xapian::Database all;
     for (const auto& part : parts) all.add_database(part);
     parts_ = std::move(parts);
+    layout_ = layout_text();
     return all;
 }
 
@@ -93,18 +96,27 @@ void ShardSet::unavailable(const Xapian::NetworkError& error, std::string_view a
                            what + " while " + std::string(action) + " (" + error.get_msg() + ")");
 }
 
+std::string ShardSet::layout_text() const {
+    auto text_of = [](const std::optional<std::string>& file) {
+        if (!file) return std::string();
+        std::ifstream in(*file);
+        return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()) + '\0';
+    };
+    std::string text = text_of(stub::stub_file_of(path_));
+    for (const auto& entry : entries_)
+        if (entry.kind == stub::Entry::Kind::local) text += text_of(stub::stub_file_of(entry.target));
+    return text;
+}
+
 bool ShardSet::reload_layout() {
+    if (layout_text() == layout_) return false;
     const auto file = stub::stub_file_of(path_);
-    if (!file) return false;
-    std::vector<stub::Entry> entries;
+    if (!file) return true;  // a replica's plain directory: open it again
     try {
-        entries = stub::read(*file);
+        entries_ = stub::read(*file);
     } catch (const IndexError&) {
         return false;  // being rewritten, or broken: keep reading what is open
     }
-    auto same = [](const stub::Entry& a, const stub::Entry& b) { return a.line == b.line && a.target == b.target; };
-    if (std::equal(entries.begin(), entries.end(), entries_.begin(), entries_.end(), same)) return false;
-    entries_ = std::move(entries);
     has_remote_ = false;
     for (const auto& entry : entries_) has_remote_ = has_remote_ || entry.kind == stub::Entry::Kind::remote;
     return true;

@@ -36,9 +36,10 @@ class ShardSet {
     /// naming the shards that do not answer now.
     [[noreturn]] void unavailable(const Xapian::NetworkError& error, std::string_view action) const;
 
-    /// Re-reads the stub (if any) and takes its entries when they changed,
-    /// as xapian-replicate does when it switches a replica to a full copy.
-    /// True then: the databases must be opened again.
+    /// True when the stub, or the stub of a local shard, changed since
+    /// open(), as xapian-replicate's does when it switches a replica to a
+    /// new full copy: the databases must then be opened again (the entries
+    /// are read anew).
     bool reload_layout();
 
     /// The newest last-commit time of the shards (each records its own).
@@ -46,11 +47,14 @@ class ShardSet {
 
   private:
     Xapian::Database open_remote(const stub::Entry& entry) const;
+    // The text of the stub and of the local shards' own stubs.
+    std::string layout_text() const;
 
     std::string path_;
     SearcherOptions options_;
     std::vector<stub::Entry> entries_;  // empty: `path_` is one database directory
     std::vector<Xapian::Database> parts_;
+    std::string layout_;  // layout_text() as of the last open()
     bool has_remote_ = false;
 };
 
