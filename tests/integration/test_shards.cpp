@@ -221,12 +221,19 @@ struct Indexes {
     std::string shard(std::size_t i) const { return sharded + "/shard-" + std::to_string(i); }
 };
 
+// Built once for the test cases (and sections) that only read them.
+Indexes& indexes_of(const std::vector<std::string>& files) {
+    static std::unique_ptr<Indexes> built;
+    if (!built) built = std::make_unique<Indexes>(files);
+    return *built;
+}
+
 }  // namespace
 
 TEST_CASE("indexer --shards spreads articles by id and searches as one database", "[shards]") {
     const auto files = reuters_files();
     if (!files) return;
-    Indexes indexes(*files);
+    Indexes& indexes = indexes_of(*files);
 
     // The stub Xapian and every tool read: one line per shard.
     std::ifstream stub(indexes.sharded + "/XAPIANDB");
@@ -297,7 +304,7 @@ TEST_CASE("indexer --shards spreads articles by id and searches as one database"
 TEST_CASE("remote shards served by xapian-tcpsrv answer as the single database does", "[shards]") {
     const auto files = reuters_files();
     if (!files || !have_xapian_tools()) return;
-    Indexes indexes(*files);
+    Indexes& indexes = indexes_of(*files);
     std::vector<std::unique_ptr<ShardServer>> servers;
     for (std::size_t i = 0; i < kShards; ++i) servers.push_back(std::make_unique<ShardServer>(indexes.shard(i)));
 
@@ -353,7 +360,7 @@ TEST_CASE("remote shards served by xapian-tcpsrv answer as the single database d
 TEST_CASE("a remote shard that is down or hung fails the search fast, naming it", "[shards]") {
     const auto files = reuters_files();
     if (!files || !have_xapian_tools()) return;
-    Indexes indexes(*files);
+    Indexes& indexes = indexes_of(*files);
     std::vector<std::unique_ptr<ShardServer>> servers;
     std::string lines;
     for (std::size_t i = 0; i < kShards; ++i) {
@@ -462,4 +469,33 @@ TEST_CASE("a read replica kept by xapian-replicate follows the master, and searc
         if (seen != 2000) std::this_thread::sleep_for(milliseconds(100));
     }
     REQUIRE(seen == 2000);
+}
+
+TEST_CASE("stubs libsearch cannot search or write are refused, naming the line", "[shards]") {
+    TempDir dir;
+    auto refused = [&](const std::string& text) -> std::string {
+        write_file(dir / "bad.stub", text);
+        try {
+            libsearch::Searcher searcher(dir / "bad.stub");
+        } catch (const libsearch::IndexCorrupt& e) {
+            return e.what();
+        }
+        FAIL("opened the stub " << text);
+        return {};
+    };
+    REQUIRE(refused("# only a comment\n").find("lists no database") != std::string::npos);
+    REQUIRE(refused("auto shard-0\nremote nohost\n").find("line 2") != std::string::npos);
+    REQUIRE(refused("remote 127.0.0.1:99999\n").find("bad port") != std::string::npos);
+    REQUIRE(refused("inmemory\n").find("line 1") != std::string::npos);
+    REQUIRE(refused("chert /srv/old\n").find("only auto, glass and remote") != std::string::npos);
+
+    // A replica's stub, or one naming remote shards, is no place to write.
+    fs::create_directories(dir / "replica");
+    write_file(dir / "replica/XAPIANDB", "auto replica_0\n");
+    try {
+        libsearch::IndexWriter writer({.path = dir / "replica"});
+        FAIL("wrote into a replica");
+    } catch (const libsearch::InvalidArgument& e) {
+        REQUIRE(std::string(e.what()).find("stub database that indexer did not write") != std::string::npos);
+    }
 }

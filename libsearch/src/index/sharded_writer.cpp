@@ -19,10 +19,24 @@ namespace {
 constexpr const char* kShardKey = "libsearch.shard";
 constexpr unsigned kMaxShards = 1024;
 
+// The number of shards of the sharded index at `dir`, 0 for anything that
+// is no stub. A stub indexer did not write (a replica's, one naming remote
+// shards, a stub file) is refused: writing there would bypass or break it.
 std::size_t shards_on_disk(const std::string& dir) {
     const auto file = stub::stub_file_of(dir);
     if (!file) return 0;
-    return stub::read(*file).size();
+    const auto entries = stub::read(*file);
+    std::error_code error;
+    bool ours = fs::is_directory(dir, error);  // not a stub file given as the index
+    for (std::size_t i = 0; ours && i < entries.size(); ++i)
+        ours = entries[i].kind == stub::Entry::Kind::local &&
+               fs::path(entries[i].target) == fs::path(stub::shard_dir(dir, i)).lexically_normal();
+    if (!ours)
+        throw InvalidArgument("path", "'" + dir +
+                                          "' is a stub database that indexer did not write (a replica, or one "
+                                          "naming remote shards): index into the master, or the shards' own "
+                                          "directories");
+    return entries.size();
 }
 
 }  // namespace
