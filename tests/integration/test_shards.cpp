@@ -354,6 +354,14 @@ TEST_CASE("remote shards served by xapian-tcpsrv answer as the single database d
         const std::string id = single.search({.query = "opec", .limit = 1}).hits.at(0).id;
         REQUIRE(remote.article(id)->title == single.article(id)->title);
         REQUIRE(remote.highlighted_article(id, "opec")->body_html == single.highlighted_article(id, "opec")->body_html);
+        auto words = [](const std::vector<libsearch::Suggestion>& all) {
+            std::vector<std::string> out;
+            for (const auto& s : all)
+                if (s.kind == libsearch::Suggestion::Kind::term) out.push_back(s.text);
+            return out;
+        };
+        REQUIRE(words(remote.suggest("crude pri")) == words(single.suggest("crude pri")));
+        REQUIRE(words(single.suggest("crude pri")).size() == 5);
     }
 }
 
