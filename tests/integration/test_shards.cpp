@@ -2,18 +2,18 @@
 // naming local shards and remote ones served by xapian-tcpsrv, what a dead or
 // hung shard does to a search, and read replicas kept by xapian-replicate.
 // Everything on 127.0.0.1, ports chosen free, every helper process stopped.
-#include <catch2/catch.hpp>
 #include <httplib.h>
-#include <libsearch/libsearch.hpp>
-#include <nlohmann/json.hpp>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <libsearch/libsearch.hpp>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
@@ -119,15 +119,66 @@ struct MixQuery {
 
 std::vector<MixQuery> query_mix() {
     std::vector<MixQuery> mix;
-    for (const char* q :
-         {"oil", "crude oil", "grain exports", "wheat", "\"interest rates\"", "bank rate", "trade deficit", "japan",
-          "opec", "gold", "coffee", "sugar", "dollar", "stock split", "dividend", "acquisition", "merger",
-          "net loss", "profit", "shares", "tonnes", "corn", "soybeans", "shipping", "strike", "federal reserve",
-          "bundesbank", "yen", "money supply", "inflation", "reserves", "tax", "budget deficit", "debt",
-          "brazil debt", "mexico", "canada", "china", "iran", "kuwait", "saudi arabia", "gulf", "natural gas",
-          "copper", "tin", "rubber", "cocoa", "cotton", "cattle", "earnings", "oil -gas", "oil OR gas",
-          "wheat AND corn", "\"first quarter\"", "computer", "steel", "bonds", "treasury", "exchange rate",
-          "unemployment"})
+    for (const char* q : {"oil",
+                          "crude oil",
+                          "grain exports",
+                          "wheat",
+                          "\"interest rates\"",
+                          "bank rate",
+                          "trade deficit",
+                          "japan",
+                          "opec",
+                          "gold",
+                          "coffee",
+                          "sugar",
+                          "dollar",
+                          "stock split",
+                          "dividend",
+                          "acquisition",
+                          "merger",
+                          "net loss",
+                          "profit",
+                          "shares",
+                          "tonnes",
+                          "corn",
+                          "soybeans",
+                          "shipping",
+                          "strike",
+                          "federal reserve",
+                          "bundesbank",
+                          "yen",
+                          "money supply",
+                          "inflation",
+                          "reserves",
+                          "tax",
+                          "budget deficit",
+                          "debt",
+                          "brazil debt",
+                          "mexico",
+                          "canada",
+                          "china",
+                          "iran",
+                          "kuwait",
+                          "saudi arabia",
+                          "gulf",
+                          "natural gas",
+                          "copper",
+                          "tin",
+                          "rubber",
+                          "cocoa",
+                          "cotton",
+                          "cattle",
+                          "earnings",
+                          "oil -gas",
+                          "oil OR gas",
+                          "wheat AND corn",
+                          "\"first quarter\"",
+                          "computer",
+                          "steel",
+                          "bonds",
+                          "treasury",
+                          "exchange rate",
+                          "unemployment"})
         mix.push_back({q});
     mix.push_back({"", {"crude"}});
     mix.push_back({"prices", {"grain", "wheat"}});
@@ -197,8 +248,10 @@ void require_same_answer(libsearch::Searcher& expected, libsearch::Searcher& act
     std::vector<std::string> warnings;
     bool spelling_note = false;
     for (const auto& w : got.warnings) {
-        if (w.starts_with("no spelling suggestion")) spelling_note = true;
-        else warnings.push_back(w);
+        if (w.starts_with("no spelling suggestion"))
+            spelling_note = true;
+        else
+            warnings.push_back(w);
     }
     REQUIRE(warnings == want.warnings);
     if (got.suggestion != want.suggestion) REQUIRE(spelling_note);
@@ -238,7 +291,8 @@ TEST_CASE("indexer --shards spreads articles by id and searches as one database"
     // The stub Xapian and every tool read: one line per shard.
     std::ifstream stub(indexes.sharded + "/XAPIANDB");
     std::string text((std::istreambuf_iterator<char>(stub)), std::istreambuf_iterator<char>());
-    for (std::size_t i = 0; i < kShards; ++i) REQUIRE(text.find("auto shard-" + std::to_string(i) + "\n") != std::string::npos);
+    for (std::size_t i = 0; i < kShards; ++i)
+        REQUIRE(text.find("auto shard-" + std::to_string(i) + "\n") != std::string::npos);
 
     libsearch::Searcher single(indexes.single), sharded(indexes.sharded);
     REQUIRE(sharded.size() == single.size());
@@ -264,7 +318,8 @@ TEST_CASE("indexer --shards spreads articles by id and searches as one database"
     for (const auto& m : query_mix()) require_same_answer(single, sharded, m);
 
     // Xapian's own tools open the directory as one database.
-    const auto delve = run_process({"/bin/sh", "-c", "xapian-delve '" + indexes.sharded + "' | grep 'number of documents'"});
+    const auto delve =
+        run_process({"/bin/sh", "-c", "xapian-delve '" + indexes.sharded + "' | grep 'number of documents'"});
     if (delve.status == 0) REQUIRE(delve.out.find("= 2000") != std::string::npos);
 
     SECTION("a re-run is incremental, and another number of shards is refused") {
@@ -449,8 +504,8 @@ TEST_CASE("a read replica kept by xapian-replicate follows the master, and searc
     for (int i = 0; i < 250 && !accepts(port); ++i) std::this_thread::sleep_for(milliseconds(20));
     REQUIRE(accepts(port));
     auto replicate = [&] {
-        ChildProcess client({"xapian-replicate", "-h", "127.0.0.1", "-p", std::to_string(port), "-m", "archive",
-                             "-o", "-r", "0", "-t", "10", replica});
+        ChildProcess client({"xapian-replicate", "-h", "127.0.0.1", "-p", std::to_string(port), "-m", "archive", "-o",
+                             "-r", "0", "-t", "10", replica});
         const int status = client.wait_exit(std::chrono::seconds(30));
         INFO(client.output());
         REQUIRE(status == 0);

@@ -23,8 +23,8 @@ namespace {
 
 Entry parse_line(const std::string& text, const std::string& file, std::size_t number) {
     auto fail = [&](const std::string& why) -> Entry {
-        throw IndexCorrupt(file, "stub database '" + file + "', line " + std::to_string(number) + " ('" + text +
-                                     "'): " + why);
+        throw IndexCorrupt(
+            file, "stub database '" + file + "', line " + std::to_string(number) + " ('" + text + "'): " + why);
     };
     const auto space = text.find(' ');
     if (space == std::string::npos) return fail("expected 'auto PATH' or 'remote HOST:PORT'");

@@ -55,8 +55,8 @@ bool ShardedWriter::wanted(const IndexOptions& options) {
     }
     if (!options.shards) return false;
     if (options.shards > kMaxShards)
-        throw InvalidArgument("shards", "at most " + std::to_string(kMaxShards) + " shards, got " +
-                                            std::to_string(options.shards));
+        throw InvalidArgument(
+            "shards", "at most " + std::to_string(kMaxShards) + " shards, got " + std::to_string(options.shards));
     if (fs::exists(options.path, error) && !fs::is_empty(options.path, error))
         throw InvalidArgument("shards", "'" + options.path +
                                             "' holds a single (unsharded) index or other files: index into a new "
@@ -67,13 +67,12 @@ bool ShardedWriter::wanted(const IndexOptions& options) {
 ShardedWriter::ShardedWriter(const IndexOptions& options) : options_(options) {
     const std::size_t existing = shards_on_disk(options.path);
     const std::size_t count = existing ? existing : options.shards;
-    if (!existing && !options.create)
-        throw IndexNotFound(options.path, "no index at '" + options.path + "'");
+    if (!existing && !options.create) throw IndexNotFound(options.path, "no index at '" + options.path + "'");
     std::error_code error;
     fs::create_directories(options.path, error);
     if (error)
-        throw IndexNotWritable(options.path, "cannot create the index directory '" + options.path +
-                                                 "': " + error.message());
+        throw IndexNotWritable(options.path,
+                               "cannot create the index directory '" + options.path + "': " + error.message());
     // Lanes per shard: the writer threads asked for, shared out. Shard 0 is
     // written directly (see bulk_): it holds the file states, which must
     // never be committed ahead of its own articles.
@@ -107,9 +106,7 @@ ShardedWriter::~ShardedWriter() {
     while (shards_.size() > 1) shards_.pop_back();  // shard 0 last, as in commit()
 }
 
-IndexWriter& ShardedWriter::shard(const std::string& id) const {
-    return *shards_[stub::shard_of(id, shards_.size())];
-}
+IndexWriter& ShardedWriter::shard(const std::string& id) const { return *shards_[stub::shard_of(id, shards_.size())]; }
 
 void ShardedWriter::changed() {
     ++pending_;

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <fstream>
-#include <iterator>
 #include <future>
+#include <iterator>
 
 #include "core/schema_version.hpp"
 #include "core/xapian_errors.hpp"
@@ -18,8 +18,7 @@ ShardSet::ShardSet(std::string path, SearcherOptions options) : path_(std::move(
 }
 
 Xapian::Database ShardSet::open_remote(const stub::Entry& entry) const {
-    return Xapian::Remote::open(entry.target, entry.port, options_.shard_timeout_ms,
-                                options_.shard_connect_timeout_ms);
+    return Xapian::Remote::open(entry.target, entry.port, options_.shard_timeout_ms, options_.shard_connect_timeout_ms);
 }
 
 Xapian::Database ShardSet::open() {
@@ -58,8 +57,8 @@ Xapian::Database ShardSet::open() {
             std::string names;
             for (const auto& name : down) names += (names.empty() ? "'" : ", '") + name + "'";
             throw ShardUnavailable(path_, down,
-                                   "shard" + std::string(down.size() > 1 ? "s " : " ") + names + " of index '" +
-                                       path_ + "' cannot be reached (" + why + ")");
+                                   "shard" + std::string(down.size() > 1 ? "s " : " ") + names + " of index '" + path_ +
+                                       "' cannot be reached (" + why + ")");
         }
     }
     Xapian::Database all;
@@ -92,8 +91,7 @@ void ShardSet::unavailable(const Xapian::NetworkError& error, std::string_view a
     const std::string what = down.empty() ? "a remote shard of index '" + path_ + "' failed"
                                           : "shard" + std::string(down.size() > 1 ? "s " : " ") + names +
                                                 " of index '" + path_ + "' cannot be reached";
-    throw ShardUnavailable(path_, down,
-                           what + " while " + std::string(action) + " (" + error.get_msg() + ")");
+    throw ShardUnavailable(path_, down, what + " while " + std::string(action) + " (" + error.get_msg() + ")");
 }
 
 std::string ShardSet::layout_text() const {
