@@ -97,7 +97,6 @@ Hit make_hit(const Xapian::MSetIterator& it, const search::Highlighter& highligh
     return hit;
 }
 
-
 // Why features are left out on remote shards: xapian-tcpsrv knows only
 // Xapian's own classes, and keeps spelling data to itself.
 constexpr const char* kRemoteRecency =
@@ -220,9 +219,10 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
     if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
     Xapian::Enquire enquire(db);
     SearchRequest ranked = r;
-    if (shards.has_remote() && r.recency_half_life_days > 0 && r.sort == SortOrder::relevance) {
+    if (shards.has_remote() && r.recency_half_life_days > 0) {
         ranked.recency_half_life_days = 0;
-        response.warnings.emplace_back(kRemoteRecency);
+        // Without text the answer is sorted by date: nothing is lost to say.
+        if (has_text && r.sort == SortOrder::relevance) response.warnings.emplace_back(kRemoteRecency);
     }
     query = search::prepare_ranking(enquire, query, ranked);
     response.query_description = query.get_description();
