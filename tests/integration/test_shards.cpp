@@ -562,3 +562,46 @@ TEST_CASE("stubs libsearch cannot search or write are refused, naming the line",
         REQUIRE(std::string(e.what()).find("stub database that indexer did not write") != std::string::npos);
     }
 }
+
+TEST_CASE("IndexWriter over shards routes every call by id and keeps metadata in shard 0", "[shards]") {
+    TempDir dir;
+    const std::string db = dir / "db";
+    {
+        libsearch::IndexWriter writer({.path = db, .batch_size = 7, .shards = 3});
+        for (int i = 0; i < 30; ++i) {
+            libsearch::Article a;
+            a.id = "article-" + std::to_string(i);
+            a.title = "Title " + std::to_string(i);
+            a.body = "Body of article number " + std::to_string(i) + " about grain.";
+            REQUIRE(writer.add(a) == libsearch::AddOutcome::added);
+            REQUIRE(writer.add(a) == libsearch::AddOutcome::unchanged);
+        }
+        REQUIRE(writer.size() == 30);
+        REQUIRE(writer.contains("article-7"));
+        REQUIRE(writer.article("article-7")->title == "Title 7");
+        REQUIRE(writer.remove("article-7"));
+        REQUIRE_FALSE(writer.remove("article-7"));
+        REQUIRE_FALSE(writer.contains("article-7"));
+        writer.set_metadata("app.note", "kept");
+        writer.commit();
+        REQUIRE(writer.stats().added == 30);
+        REQUIRE(writer.stats().unchanged == 30);
+        REQUIRE(writer.stats().removed == 1);
+        REQUIRE(writer.pending() == 0);
+    }
+    // Reopened without --shards: the layout on disk decides.
+    libsearch::IndexWriter again({.path = db});
+    REQUIRE(again.size() == 29);
+    REQUIRE(again.metadata("app.note") == "kept");
+    REQUIRE(again.metadata_keys("app.") == std::vector<std::string>{"app.note"});
+    std::uint64_t total = 0;
+    for (std::size_t i = 0; i < 3; ++i) {
+        libsearch::Searcher shard(db + "/shard-" + std::to_string(i));
+        total += shard.size();
+        libsearch::SearchRequest all;
+        all.limit = 100;
+        for (const auto& hit : shard.search(all).hits) REQUIRE(shard_of(hit.id, 3) == i);
+    }
+    REQUIRE(total == 29);
+    REQUIRE(libsearch::Searcher(db).search({.query = "grain", .limit = 100}).hits.size() == 29);
+}
