@@ -6,6 +6,7 @@
 // articles, so the next run reads those files again, never the reverse
 // (states claiming articles that were never committed).
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,6 +51,11 @@ class ShardedWriter {
     // A new index's shards (but shard 0) are written in parallel lanes until
     // the first commit merges them; committing every batch would merge early.
     bool bulk_ = false;
+    // Metadata set while bulk_: shard 0 is written directly and Xapian
+    // flushes it on its own every 10,000 changes, which would make file
+    // states durable before the articles in the other shards' lanes. They
+    // wait here until commit(). An empty value deletes, as in IndexWriter.
+    std::map<std::string, std::string> deferred_;
     std::uint64_t commits_ = 0;
     mutable WriterStats stats_;
 };
