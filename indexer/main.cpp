@@ -47,6 +47,7 @@ struct Arguments {
     std::string language;
     std::string category;
     unsigned jobs = 0;
+    unsigned shards = 0;
     bool prune = false;
     bool dry_run = false;
     bool json = false;
@@ -112,7 +113,8 @@ int index(const Arguments& args) {
 
     std::optional<libsearch::IndexWriter> writer;
     if (!args.dry_run) writer.emplace(libsearch::IndexOptions{
-            .path = args.db, .batch_size = args.batch_size, .writers = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency())});
+            .path = args.db, .batch_size = args.batch_size, .writers = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency()),
+            .shards = args.shards});
     libsearch::Ingester ingester(writer ? &*writer : nullptr, options);
     indexer::ProgressDisplay display(stderr);
     const auto report = ingester.run(args.paths, [&](const libsearch::IngestProgress& p) { display.update(p); });
@@ -132,6 +134,10 @@ int main(int argc, char** argv) {
     app.add_option("--db", args.db, "Index directory (created when missing)");
     app.add_option("--jobs", args.jobs, "Threads reading and analysing files, and writing a new index in parallel parts (default: one per core)");
     app.add_option("--batch-size", args.batch_size, "Commit every N changed articles (default 1000)");
+    app.add_option("--shards", args.shards, "Spread articles over N databases DIR/shard-0... by a hash of their id, "
+                                            "and make DIR a Xapian stub database listing them (an existing index "
+                                            "keeps its number)")
+        ->check(CLI::Range(1, 1024));
     app.add_flag("--prune", args.prune, "Remove articles whose source file is gone");
     app.add_flag("--dry-run", args.dry_run, "Read and report, write nothing");
     app.add_flag("--json", args.json, "Print the report as one JSON object on stdout");
@@ -156,6 +162,9 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         std::cerr << "indexer: " << e.what() << "\n" << "Run 'indexer --help' for usage.\n";
+        return kUsage;
+    } catch (const libsearch::InvalidArgument& e) {  // e.g. --shards against the index's layout
+        std::cerr << "indexer: " << e.what() << '\n';
         return kUsage;
     } catch (const libsearch::IndexError& e) {
         std::cerr << "indexer: " << e.what() << '\n';

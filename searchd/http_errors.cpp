@@ -32,6 +32,10 @@ void set_error_from(httplib::Response& response, std::exception_ptr error) {
         set_json_error(response, 400, {{"code", "bad_parameter"}, {"message", e.what()}, {"parameter", e.parameter()}});
     } catch (const libsearch::QuerySyntaxError& e) {
         set_json_error(response, 400, {{"code", "bad_query"}, {"message", e.what()}, {"position", e.position()}});
+    } catch (const libsearch::ShardUnavailable& e) {
+        // Says which shards, so an operator (or a client retrying) knows.
+        std::cerr << "searchd: " << e.what() << '\n';
+        set_json_error(response, 503, {{"code", "shard_unavailable"}, {"message", e.what()}, {"shards", e.shards()}});
     } catch (const libsearch::IndexError& e) {
         std::cerr << "searchd: index error: " << e.what() << '\n';
         set_error(response, 503, "unavailable", "the index cannot be read right now");

@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
     options.web_dir = SEARCHD_DEFAULT_WEB_DIR;
     bool quiet = false;
     CLI::App app{"Serve a libsearch index over HTTP: the JSON API (searchd/API.md) and the search page.", "searchd"};
-    app.add_option("--db", options.db, "Index directory")->required();
+    app.add_option("--db", options.db, "Index directory, sharded index, or Xapian stub database file naming local and remote shards (searchd/DEPLOY.md)")->required();
     app.add_option("--host", options.host, "Address to listen on (default 127.0.0.1)");
     app.add_option("--port", options.port, "Port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
     app.add_option("--web", options.web_dir, "Folder of the page (default: the project's web/; empty: API only)");
@@ -59,6 +59,12 @@ int main(int argc, char** argv) {
     app.add_option("--public-url", options.public_url,
                    "The server's address as readers reach it (https://news.example.org), for the links in feeds; "
                    "default: http:// and the request's Host header");
+    app.add_option("--shard-timeout", options.shards.shard_timeout_ms,
+                   "Milliseconds a remote shard may take to answer before the request fails with 503 (default 5000)")
+        ->check(CLI::Range(1, 600000));
+    app.add_option("--shard-connect-timeout", options.shards.shard_connect_timeout_ms,
+                   "Milliseconds to connect to a remote shard (default 2000)")
+        ->check(CLI::Range(1, 600000));
     app.add_flag("--quiet", quiet, "No access log");
     try {
         app.parse(argc, argv);

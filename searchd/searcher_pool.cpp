@@ -17,9 +17,10 @@ std::atomic<unsigned> next_pool_id{0};
 
 }  // namespace
 
-SearcherPool::SearcherPool(std::string path, std::chrono::milliseconds refresh, libsearch::Synonyms synonyms)
-    : path_(std::move(path)), refresh_(refresh), synonyms_(std::move(synonyms)), id_(next_pool_id++) {
-    libsearch::Searcher probe(path_);
+SearcherPool::SearcherPool(std::string path, std::chrono::milliseconds refresh, libsearch::Synonyms synonyms,
+                           libsearch::SearcherOptions shards)
+    : path_(std::move(path)), refresh_(refresh), synonyms_(std::move(synonyms)), shards_(shards), id_(next_pool_id++) {
+    libsearch::Searcher probe(path_, shards_);
 }
 
 libsearch::Searcher& SearcherPool::local() {
@@ -27,7 +28,7 @@ libsearch::Searcher& SearcherPool::local() {
     LocalSearcher& mine = searchers[id_];
     const auto now = std::chrono::steady_clock::now();
     if (!mine.searcher) {
-        mine.searcher = std::make_unique<libsearch::Searcher>(path_);
+        mine.searcher = std::make_unique<libsearch::Searcher>(path_, shards_);
         mine.searcher->set_synonyms(synonyms_);
         mine.checked = now;
     } else if (now - mine.checked >= refresh_) {

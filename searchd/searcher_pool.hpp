@@ -15,7 +15,9 @@ class SearcherPool {
     /// Opens one Searcher at once, so a missing index fails at start.
     /// @throws libsearch::IndexError
     /// Every Searcher expands queries with `synonyms`.
-    SearcherPool(std::string path, std::chrono::milliseconds refresh, libsearch::Synonyms synonyms = {});
+    /// Remote shards are reached with `shards`' timeouts.
+    SearcherPool(std::string path, std::chrono::milliseconds refresh, libsearch::Synonyms synonyms = {},
+                 libsearch::SearcherOptions shards = {});
 
     /// This thread's Searcher, reopened when it is older than `refresh`.
     libsearch::Searcher& local();
@@ -26,6 +28,7 @@ class SearcherPool {
     std::string path_;
     std::chrono::milliseconds refresh_;
     libsearch::Synonyms synonyms_;
+    libsearch::SearcherOptions shards_;
     unsigned id_;  // tells pools apart in the thread-local cache
 };
 

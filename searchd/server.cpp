@@ -132,7 +132,8 @@ struct Server::Impl {
     explicit Impl(ServerOptions o)
         : options(std::move(o)),
           searchers(options.db, options.refresh,
-                    options.synonyms_file.empty() ? libsearch::Synonyms() : libsearch::Synonyms::load(options.synonyms_file)),
+                    options.synonyms_file.empty() ? libsearch::Synonyms() : libsearch::Synonyms::load(options.synonyms_file),
+                    options.shards),
           files(options.web_dir),
           context{searchers, files, metrics, options.limits, options.public_url} {
         if (options.access_log) access_log = std::make_unique<AccessLog>(STDERR_FILENO);

@@ -34,6 +34,8 @@ struct ServerOptions {
     /// "https://news.example.org": the start of the absolute URLs in feeds
     /// (no trailing slash); empty: "http://" and the request's Host header.
     std::string public_url;
+    /// Timeouts for the remote shards of a stub database (searchd/DEPLOY.md).
+    libsearch::SearcherOptions shards;
 };
 
 class Server {

@@ -426,7 +426,7 @@ TEST_CASE("GET /feeds/search.atom rejects bad parameters with a 400", "[searchd]
     CHECK(get_json("/feeds/search.atom?q=date:2013-02-30", 400)["error"]["code"] == "bad_query");
 }
 
-TEST_CASE("--public-url starts every absolute URL of a feed", "[searchd][feed]") {
+TEST_CASE("searchd --public-url starts every absolute URL of a feed", "[searchd][feed]") {
     ServerProcess server(
         SEARCHD_PATH, {"--db", fixture().db, "--web", "", "--quiet", "--public-url", "https://archive.example.org/"});
     httplib::Client c("127.0.0.1", server.port());

@@ -115,3 +115,29 @@ TEST_CASE("texts too short to sample are versions only of the same text", "[vers
     CHECK(collapsed.hits.size() == 2);
 }
 
+
+TEST_CASE("versions are grouped across the shards of a sharded index", "[versions][shards]") {
+    TempDir dir;
+    const std::string path = dir / "index";
+    {
+        libsearch::IndexWriter writer({.path = path, .shards = 3});
+        for (int copy = 0; copy < 4; ++copy)  // ids that land in different shards
+            writer.add(article("reprint-" + std::to_string(copy), "Water", edited(kStory, 20 + copy)));
+        writer.add(article("teaser", "Water cut", first_words(kStory, 60)));
+        writer.add(article("other", "Rates", kOtherStory));
+        CHECK(writer.versions_stale());
+        const auto grouping = writer.group_versions();
+        CHECK(grouping.groups == 1);
+        CHECK(grouping.articles == 5);
+        CHECK_FALSE(writer.versions_stale());
+    }
+    libsearch::Searcher searcher(path);
+    auto collapsed = searcher.search({.query = "", .collapse_versions = true});
+    REQUIRE(collapsed.hits.size() == 2);
+    CHECK(collapsed.total.estimated == 2);
+    std::string group;
+    for (const auto& hit : collapsed.hits)
+        if (hit.id != "other") group = hit.version_group;
+    REQUIRE_FALSE(group.empty());
+    CHECK(searcher.search({.query = "", .version_group = group}).hits.size() == 5);
+}

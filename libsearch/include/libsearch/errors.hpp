@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace libsearch {
 
@@ -82,6 +83,21 @@ class IndexCorrupt : public IndexError {
 /// The index cannot be written: permissions, a full disk, a read-only file system.
 class IndexNotWritable : public IndexError {
     using IndexError::IndexError;
+};
+
+/// A shard of a sharded index (a line of its stub database, see
+/// searchd/DEPLOY.md) cannot be reached: its server is down, refuses
+/// connections, or did not answer within the shard timeout. shards() names
+/// each one that failed, as its stub line says it ("remote 10.0.0.7:7001").
+/// Retrying later is sensible; the index itself is not damaged.
+class ShardUnavailable : public IndexError {
+  public:
+    ShardUnavailable(std::string path, std::vector<std::string> shards, const std::string& message)
+        : IndexError(std::move(path), message), shards_(std::move(shards)) {}
+    const std::vector<std::string>& shards() const noexcept { return shards_; }
+
+  private:
+    std::vector<std::string> shards_;
 };
 
 }  // namespace libsearch

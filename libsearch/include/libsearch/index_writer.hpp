@@ -33,6 +33,16 @@ struct IndexOptions {
     /// Language of articles that name none, and of queries by default.
     /// Stored in a new index; an existing index keeps the one it was made with.
     std::string default_language = "en";
+    /// Spread articles over this many databases, `path`/shard-0 ...
+    /// `path`/shard-<N-1>, by a stable hash of the article id, and make
+    /// `path` a Xapian stub database listing them (Searcher, searchd and
+    /// Xapian's tools open it as one index). File states and other metadata
+    /// live in shard-0, committed after the other shards. 0: a new index is a
+    /// single database; an existing index keeps the layout it has.
+    /// @throws InvalidArgument (from IndexWriter) when `path` holds a single
+    ///         index or another number of shards: resharding means indexing
+    ///         into a new directory.
+    unsigned shards = 0;
 };
 
 /// What add() did.
@@ -84,6 +94,10 @@ class PreparedArticle {
     explicit PreparedArticle(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
+
+namespace index {
+struct WriterAccess;  // the library's own sharded writer reaches into a shard's writer
+}
 
 /// Adds, replaces and removes articles. Holds the index's write lock for its
 /// lifetime: a second writer on the same index gets IndexLocked. Readers
@@ -164,6 +178,7 @@ class IndexWriter {
     const IndexOptions& options() const noexcept;
 
   private:
+    friend struct index::WriterAccess;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

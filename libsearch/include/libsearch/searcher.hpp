@@ -272,6 +272,17 @@ struct SimilarArticle {
 struct KwicRequest;  // libsearch/kwic.hpp
 struct Kwic;
 
+/// How a Searcher reaches the shards of a sharded index: the lines of a
+/// Xapian stub database (`auto PATH`, `remote HOST:PORT` served by
+/// xapian-tcpsrv; see searchd/DEPLOY.md).
+struct SearcherOptions {
+    /// Longest wait, in milliseconds, for a remote shard's answer to one
+    /// request; past it the search fails with ShardUnavailable.
+    unsigned shard_timeout_ms = 5000;
+    /// Longest wait, in milliseconds, to connect to a remote shard.
+    unsigned shard_connect_timeout_ms = 2000;
+};
+
 /// Reads an index. A Searcher is not thread-safe: give each thread its own
 /// (they are cheap; each holds open file handles and a small cache).
 /// A Searcher sees the index as of its opening or last reopen().
@@ -279,6 +290,15 @@ class Searcher {
   public:
     /// @throws IndexNotFound, IndexCorrupt, InvalidArgument (empty path)
     explicit Searcher(std::string path);
+    /// Opens `path`: a database directory, a sharded index (indexer
+    /// --shards), or a Xapian stub database file naming local and remote
+    /// shards, all searched as one index with global ranking statistics.
+    /// What remote shards cannot run (libsearch's recency boost, spelling
+    /// suggestions) is left out with a note in SearchResponse::warnings.
+    /// @throws ShardUnavailable a remote shard cannot be reached (also from
+    ///         every other call, which then reconnects on the next call)
+    /// @throws IndexNotFound, IndexCorrupt, InvalidArgument (empty path)
+    Searcher(std::string path, SearcherOptions options);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;

@@ -12,8 +12,10 @@
 #include "core/xapian_errors.hpp"
 #include "index/bulk_build.hpp"
 #include "index/version_grouping.hpp"
+#include "index/writer_access.hpp"
 #include "index/document_builder.hpp"
 #include "index/document_data.hpp"
+#include "index/sharded_writer.hpp"
 #include "libsearch/errors.hpp"
 #include "libsearch/schema.hpp"
 
@@ -77,6 +79,10 @@ struct IndexWriter::Impl {
     WriterStats stats;
     std::unique_ptr<index::BulkBuild> bulk;  // while a new index is written in parallel
     bool marked_stale = false;
+    std::unique_ptr<index::ShardedWriter> sharded;  // a sharded index: every call goes there
+
+    Impl(IndexOptions opts, std::unique_ptr<index::ShardedWriter> shards)
+        : options(std::move(opts)), sharded(std::move(shards)) {}
 
     explicit Impl(IndexOptions opts) : options(std::move(opts)), db(open_writable(options)) {
         try {
@@ -150,10 +156,17 @@ struct IndexWriter::Impl {
     }
 };
 
-IndexWriter::IndexWriter(IndexOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+IndexWriter::IndexWriter(IndexOptions options) {
+    if (index::ShardedWriter::wanted(options)) {
+        auto shards = std::make_unique<index::ShardedWriter>(options);
+        impl_ = std::make_unique<Impl>(std::move(options), std::move(shards));
+    } else {
+        impl_ = std::make_unique<Impl>(std::move(options));
+    }
+}
 
 IndexWriter::~IndexWriter() {
-    if (!impl_) return;
+    if (!impl_ || impl_->sharded) return;
     try {
         if (impl_->pending || impl_->bulk) impl_->commit();
         impl_->db.close();
@@ -168,6 +181,7 @@ IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
 AddOutcome IndexWriter::add(const Article& article) { return add(prepare(article)); }
 
 PreparedArticle IndexWriter::prepare(const Article& article) const {
+    if (impl_->sharded) return impl_->sharded->prepare(article);
     // Each thread analyses with its own stemmers and generator.
     thread_local analysis::AnalyzerCache analyzers;
     thread_local Xapian::TermGenerator generator;
@@ -183,6 +197,7 @@ PreparedArticle IndexWriter::prepare(const Article& article) const {
 }
 
 AddOutcome IndexWriter::add(PreparedArticle&& prepared) {
+    if (impl_->sharded) return impl_->sharded->add(std::move(prepared));
     auto& d = *impl_;
     const PreparedArticle::Impl& p = *prepared.impl_;
     // Kept here: in a bulk build the article moves to a lane, which may
@@ -225,6 +240,7 @@ AddOutcome IndexWriter::add(PreparedArticle&& prepared) {
 }
 
 bool IndexWriter::remove(const std::string& id) {
+    if (impl_->sharded) return impl_->sharded->remove(id);
     auto& d = *impl_;
     try {
         if (d.bulk) {
@@ -243,6 +259,7 @@ bool IndexWriter::remove(const std::string& id) {
 }
 
 bool IndexWriter::contains(const std::string& id) const {
+    if (impl_->sharded) return impl_->sharded->contains(id);
     try {
         return impl_->bulk ? impl_->bulk->contains(id) : impl_->find(id) != 0;
     } catch (const Xapian::Error& e) {
@@ -251,6 +268,7 @@ bool IndexWriter::contains(const std::string& id) const {
 }
 
 std::optional<Article> IndexWriter::article(const std::string& id) const {
+    if (impl_->sharded) return impl_->sharded->article(id);
     try {
         if (impl_->bulk) {
             const auto data = impl_->bulk->data(id);
@@ -265,6 +283,7 @@ std::optional<Article> IndexWriter::article(const std::string& id) const {
 }
 
 std::string IndexWriter::metadata(const std::string& key) const {
+    if (impl_->sharded) return impl_->sharded->metadata(key);
     try {
         return impl_->db.get_metadata(key);
     } catch (const Xapian::Error& e) {
@@ -274,6 +293,7 @@ std::string IndexWriter::metadata(const std::string& key) const {
 
 void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
     if (key.empty()) throw InvalidArgument("key", "a metadata key cannot be empty");
+    if (impl_->sharded) return impl_->sharded->set_metadata(key, value);
     try {
         impl_->db.set_metadata(key, value);
     } catch (const Xapian::Error& e) {
@@ -282,6 +302,7 @@ void IndexWriter::set_metadata(const std::string& key, const std::string& value)
 }
 
 std::vector<std::string> IndexWriter::metadata_keys(const std::string& prefix) const {
+    if (impl_->sharded) return impl_->sharded->metadata_keys(prefix);
     try {
         return {impl_->db.metadata_keys_begin(prefix), impl_->db.metadata_keys_end(prefix)};
     } catch (const Xapian::Error& e) {
@@ -289,11 +310,17 @@ std::vector<std::string> IndexWriter::metadata_keys(const std::string& prefix) c
     }
 }
 
-void IndexWriter::commit() { impl_->commit(); }
+void IndexWriter::commit() {
+    if (impl_->sharded) return impl_->sharded->commit();
+    impl_->commit();
+}
 
-std::size_t IndexWriter::pending() const noexcept { return impl_->pending; }
+std::size_t IndexWriter::pending() const noexcept {
+    return impl_->sharded ? impl_->sharded->pending() : impl_->pending;
+}
 
 std::uint64_t IndexWriter::size() const {
+    if (impl_->sharded) return impl_->sharded->size();
     try {
         return impl_->bulk ? impl_->bulk->size() : impl_->db.get_doccount();
     } catch (const Xapian::Error& e) {
@@ -301,11 +328,14 @@ std::uint64_t IndexWriter::size() const {
     }
 }
 
-const WriterStats& IndexWriter::stats() const noexcept { return impl_->stats; }
+const WriterStats& IndexWriter::stats() const noexcept {
+    return impl_->sharded ? impl_->sharded->stats() : impl_->stats;
+}
 
 const IndexOptions& IndexWriter::options() const noexcept { return impl_->options; }
 
 bool IndexWriter::versions_stale() const {
+    if (impl_->sharded) return impl_->sharded->versions_stale();
     try {
         return impl_->marked_stale || impl_->db.get_metadata(schema::meta_versions_stale) == "1";
     } catch (const Xapian::Error& e) {
@@ -314,6 +344,7 @@ bool IndexWriter::versions_stale() const {
 }
 
 VersionGrouping IndexWriter::group_versions() {
+    if (impl_->sharded) return impl_->sharded->group_versions();
     auto& d = *impl_;
     d.commit();
     VersionGrouping grouping;
@@ -327,5 +358,16 @@ VersionGrouping IndexWriter::group_versions() {
     d.marked_stale = false;
     return grouping;
 }
+
+namespace index {
+
+Xapian::WritableDatabase& WriterAccess::database(IndexWriter& writer) { return writer.impl_->db; }
+
+void WriterAccess::versions_grouped(IndexWriter& writer) {
+    writer.impl_->db.set_metadata(schema::meta_versions_stale, "");
+    writer.impl_->marked_stale = false;
+}
+
+}  // namespace index
 
 }  // namespace libsearch

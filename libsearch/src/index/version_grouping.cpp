@@ -40,7 +40,7 @@ class Groups {
 
 }  // namespace
 
-VersionGrouping group_versions(Xapian::WritableDatabase& db) {
+VersionGrouping group_versions(const Xapian::Database& db, const WriteVersionKey& write) {
     const auto start = std::chrono::steady_clock::now();
     VersionGrouping result;
     Groups groups;
@@ -89,11 +89,8 @@ VersionGrouping group_versions(Xapian::WritableDatabase& db) {
     result.articles = g.members().size();
 
     auto set_key = [&](Xapian::docid d, const std::string& key) {
-        Xapian::Document doc = db.get_document(d);
-        if (doc.get_value(schema::slot_version_group) == key) return;
-        if (key.empty()) doc.remove_value(schema::slot_version_group);
-        else doc.add_value(schema::slot_version_group, key);
-        db.replace_document(d, doc);
+        if (db.get_document(d, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_version_group) == key) return;
+        write(d, key);
         ++result.written;
     };
     // Articles that were grouped before and are alone now (a version removed
@@ -106,6 +103,17 @@ VersionGrouping group_versions(Xapian::WritableDatabase& db) {
 
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
+}
+
+void write_version_key(Xapian::WritableDatabase& db, Xapian::docid d, const std::string& key) {
+    Xapian::Document doc = db.get_document(d);
+    if (key.empty()) doc.remove_value(schema::slot_version_group);
+    else doc.add_value(schema::slot_version_group, key);
+    db.replace_document(d, doc);
+}
+
+VersionGrouping group_versions(Xapian::WritableDatabase& db) {
+    return group_versions(db, [&db](Xapian::docid d, const std::string& key) { write_version_key(db, d, key); });
 }
 
 }  // namespace libsearch::index

@@ -6,6 +6,9 @@
 
 #include <xapian.h>
 
+#include <functional>
+#include <string>
+
 #include "libsearch/index_writer.hpp"
 
 namespace libsearch::index {
@@ -14,7 +17,18 @@ namespace libsearch::index {
 /// phrase, a site's footer): they are not evidence that two texts are one story.
 inline constexpr Xapian::doccount kMaxSharedSample = 200;
 
-/// Group every article of `db` and write the changed keys (not committed).
+/// Sets one article's group key (empty: removes it) where it is stored.
+using WriteVersionKey = std::function<void(Xapian::docid, const std::string& key)>;
+
+/// Group every article of `read` (one database, or the shards of a sharded
+/// index as one) and hand each key that changes to `write` (docids are
+/// `read`'s).
+VersionGrouping group_versions(const Xapian::Database& read, const WriteVersionKey& write);
+
+/// Set or remove one document's key in place.
+void write_version_key(Xapian::WritableDatabase& db, Xapian::docid d, const std::string& key);
+
+/// The same on one database, written in place (not committed).
 VersionGrouping group_versions(Xapian::WritableDatabase& db);
 
 }  // namespace libsearch::index

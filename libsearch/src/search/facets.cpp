@@ -51,17 +51,38 @@ void FacetSpy::merge_results(const std::string& data) {
     }
 }
 
+void FacetSpy::add_counts(const Xapian::ValueCountMatchSpy& other) {
+    examined_ += static_cast<Xapian::doccount>(other.get_total());
+    for (auto it = other.values_begin(); it != other.values_end(); ++it) values_[*it] += it.get_termfreq();
+}
+
 std::string FacetSpy::get_description() const {
     return "FacetSpy(" + std::to_string(values_.size()) + " values)";
 }
 
 FacetCollector::FacetCollector() : spy_(std::make_unique<FacetSpy>()) {}
 
-void FacetCollector::attach(Xapian::Enquire& enquire) { enquire.add_matchspy(spy_.get()); }
+void FacetCollector::attach(Xapian::Enquire& enquire, bool remote) {
+    if (!remote) {
+        enquire.add_matchspy(spy_.get());
+        return;
+    }
+    remote_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot_facets);
+    enquire.add_matchspy(remote_spy_.get());
+}
 
 Facets FacetCollector::collect(const MatchCount& total) const {
+    if (remote_spy_) {
+        FacetSpy counted;
+        counted.add_counts(*remote_spy_);
+        return collect(counted, total);
+    }
+    return collect(*spy_, total);
+}
+
+Facets FacetCollector::collect(const FacetSpy& spy, const MatchCount& total) {
     Facets facets;
-    const Xapian::doccount examined = spy_->examined();
+    const Xapian::doccount examined = spy.examined();
     facets.exact = total.exact() && examined >= total.estimated;
     const double scale = facets.exact || examined == 0 ? 1.0 : double(total.estimated) / double(examined);
     auto scaled = [&](Xapian::doccount n) {
@@ -69,7 +90,7 @@ Facets FacetCollector::collect(const MatchCount& total) const {
     };
 
     std::map<std::string, Xapian::doccount> categories, months;
-    for (const auto& [value, count] : spy_->values()) {
+    for (const auto& [value, count] : spy.values()) {
         auto unpacked = schema_terms::unpack_facets(value);
         if (unpacked.year_month.size() == 6) months[unpacked.year_month] += count;
         for (auto& category : unpacked.categories) categories[std::move(category)] += count;

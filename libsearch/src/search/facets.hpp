@@ -31,6 +31,8 @@ class FacetSpy : public Xapian::MatchSpy {
     /// each match costs one hash lookup; collect() unpacks them once.
     const std::unordered_map<std::string, Xapian::doccount>& values() const noexcept { return values_; }
     Xapian::doccount examined() const noexcept { return examined_; }
+    /// Counts found by another spy (Xapian's, on remote shards).
+    void add_counts(const Xapian::ValueCountMatchSpy& other);
 
   private:
     std::unordered_map<std::string, Xapian::doccount> values_;
@@ -41,15 +43,19 @@ class FacetSpy : public Xapian::MatchSpy {
 class FacetCollector {
   public:
     FacetCollector();
-    void attach(Xapian::Enquire& enquire);
+    /// With `remote`, counts with Xapian's own ValueCountMatchSpy on the
+    /// same slot, the one spy a xapian-tcpsrv can run; the counts are the same.
+    void attach(Xapian::Enquire& enquire, bool remote = false);
     /// Read the counts after get_mset(). When fewer documents were examined
     /// than matched, counts are scaled to the estimated total and marked
     /// inexact.
     Facets collect(const MatchCount& total) const;
 
   private:
+    static Facets collect(const FacetSpy& spy, const MatchCount& total);
     // Owned here, not released to Xapian: the collector outlives get_mset().
     std::unique_ptr<FacetSpy> spy_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> remote_spy_;
 };
 
 /// Most categories a facet lists.

@@ -25,6 +25,7 @@
 #include "search/query_builder.hpp"
 #include "search/ranking.hpp"
 #include "search/similar.hpp"
+#include "search/shard_set.hpp"
 #include "search/timeline.hpp"
 
 namespace libsearch {
@@ -105,35 +106,72 @@ Hit make_hit(const Xapian::MSetIterator& it, const search::Highlighter& highligh
     return hit;
 }
 
+// Why features are left out on remote shards: xapian-tcpsrv knows only
+// Xapian's own classes, and keeps spelling data to itself.
+constexpr const char* kRemoteRecency =
+    "recency is not applied: remote shards cannot run libsearch's recency boost; ranked by relevance alone";
+constexpr const char* kRemoteOldest =
+    "oldest first on remote shards lists undated articles first, not last";
+constexpr const char* kShardedWildcard =
+    "wildcard matches are complete, but over several shards Xapian weighs each shard's expansion with that "
+    "shard's statistics: their ranking may differ from a single database";
+constexpr const char* kRemoteSpelling =
+    "no spelling suggestion: remote shards do not serve spelling data";
+
+std::string checked_path(std::string path) {
+    if (path.empty()) throw InvalidArgument("path", "an index path is required");
+    return path;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
     std::string path;
+    search::ShardSet shards;
     Xapian::Database db;
+    // A remote shard failed: the connections are dead, reopen before the next read.
+    bool broken = false;
     analysis::AnalyzerCache analyzers;
     Synonyms synonyms;
     Language default_language;
 
-    explicit Impl(std::string p) : path(std::move(p)) {
-        if (path.empty()) throw InvalidArgument("path", "an index path is required");
+    Impl(std::string p, SearcherOptions options) : path(checked_path(std::move(p))), shards(path, options) {
         // Opening while a writer commits can meet a revision it just replaced.
         // The default language is set when the index is made and never changes.
         reading("opening", [&] {
-            db = Xapian::Database(path);
-            check_schema_version(db, path);
+            db = shards.open();
             default_language = resolve_language(db.get_metadata(schema::meta_default_language));
         });
+    }
+
+    // After a remote failure every Xapian object holding the old database
+    // (query parsers) goes with it.
+    void reconnect() {
+        builders.clear();
+        db = shards.open();
+        broken = false;
     }
 
     // Runs a read, reopening and retrying when a writer's commits overtake it.
     template <typename F>
     auto reading(std::string_view action, F&& read) -> decltype(read()) {
+        bool reconnected = false;
         for (int attempt = 0;; ++attempt) {
             try {
+                if (broken) {
+                    reconnect();  // a shard still down throws ShardUnavailable here
+                    reconnected = true;
+                }
                 return read();
             } catch (const Xapian::DatabaseModifiedError& e) {
                 if (attempt >= kModifiedRetries) throw_index_error(e, path, action);
                 db.reopen();
+            } catch (const Xapian::NetworkError& e) {
+                // A connection to a shard that has restarted since is dead
+                // too: one more try on new connections tells the two apart.
+                broken = true;
+                if (!reconnected) continue;
+                shards.unavailable(e, action);
             } catch (const Xapian::Error& e) {
                 throw_index_error(e, path, action);
             }
@@ -189,13 +227,27 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
     const Xapian::Query filter = filter_query(r);
     if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
     Xapian::Enquire enquire(db);
-    query = search::prepare_ranking(enquire, query, r);
+    SearchRequest ranked = r;
+    if (shards.has_remote() && r.recency_half_life_days > 0) {
+        ranked.recency_half_life_days = 0;
+        // Without text the answer is sorted by date: nothing is lost to say.
+        if (has_text && r.sort == SortOrder::relevance) response.warnings.emplace_back(kRemoteRecency);
+    }
+    query = search::prepare_ranking(enquire, query, ranked);
     response.query_description = query.get_description();
+    if (shards.count() > 1 && response.query_description.find("WILDCARD") != std::string::npos)
+        response.warnings.emplace_back(kShardedWildcard);
     enquire.set_query(query);
     SortOrder sort = r.sort;
     if (!has_text && sort == SortOrder::relevance) sort = SortOrder::newest;
     Xapian::MultiValueKeyMaker keymaker;
-    if (sort != SortOrder::relevance) {
+    if (sort != SortOrder::relevance && shards.has_remote()) {
+        // Remote shards sort only by a plain value (KeyMaker is not
+        // serialisable in Xapian 1.4): the same order newest first (undated
+        // last), but oldest first puts undated articles first.
+        enquire.set_sort_by_value_then_relevance(schema::slot_date, sort == SortOrder::newest);
+        if (sort == SortOrder::oldest) response.warnings.emplace_back(kRemoteOldest);
+    } else if (sort != SortOrder::relevance) {
         // Undated articles sort last both ways: in reverse (newest) the empty
         // value is the smallest, in forward order it stands in as year 9999+.
         if (sort == SortOrder::newest) keymaker.add_value(schema::slot_date, true);
@@ -205,15 +257,20 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
     // Xapian's bounds on a collapsed count stay apart even when it saw every
     // match (the uncollapsed ones too); a spy that sees them all counts the
     // stories exactly.
+    // (Not on remote shards: Xapian 1.4 cannot send a spy of ours there.)
     search::StoryCounter stories;
     if (r.collapse_versions) {
         enquire.set_collapse_key(schema::slot_version_group);
-        enquire.add_matchspy(&stories);
+        if (!shards.has_remote()) enquire.add_matchspy(&stories);
     }
 
     if (r.time_limit_ms > 0) enquire.set_time_limit(r.time_limit_ms / 1000.0);
     search::FacetCollector facets;
-    if (r.facets) facets.attach(enquire);
+    // Xapian 1.4's remote matcher shows each hit of an MSet sorted by value
+    // to match spies twice: on remote shards, date-sorted searches count
+    // facets in a pass of their own, unsorted.
+    const bool counting_pass = r.facets && shards.has_remote() && sort != SortOrder::relevance;
+    if (r.facets && !counting_pass) facets.attach(enquire, shards.has_remote());
     const Xapian::doccount wanted = static_cast<Xapian::doccount>(r.offset + r.limit);
     const Xapian::doccount check_at_least = r.exact ? db.get_doccount() : (r.facets ? std::max(kFacetSample, wanted) : 0);
 
@@ -222,23 +279,36 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
     response.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound()};
     // Fewer matches seen than Xapian was asked to check means it ran out of
     // matches: the spy saw every one.
-    if (r.collapse_versions && stories.seen() < check_at_least) {
+    if (r.collapse_versions && !shards.has_remote() && stories.seen() < check_at_least) {
         const std::uint64_t n = stories.count();
         response.total = {n, n, n};
+    }
+    if (counting_pass) {
+        Xapian::Enquire counting(db);
+        counting.set_query(query);
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        // No collapsing: facets count every version, as on one database.
+        if (r.time_limit_ms > 0) counting.set_time_limit(r.time_limit_ms / 1000.0);
+        facets.attach(counting, true);
+        counting.get_mset(0, 0, check_at_least);
     }
     if (r.facets) response.facets = facets.collect(response.total);
     const search::Highlighter highlighter(has_text ? query : Xapian::Query(), mset, db.get_doccount(),
                                           stems(analyzer));
     for (auto it = mset.begin(); it != mset.end(); ++it) response.hits.push_back(make_hit(it, highlighter, r, has_text));
 
-    if (has_text && response.total.upper_bound <= kFewMatches) {
+    if (has_text && response.total.upper_bound <= kFewMatches && shards.has_remote()) {
+        response.warnings.emplace_back(kRemoteSpelling);
+    } else if (has_text && response.total.upper_bound <= kFewMatches) {
         std::string suggestion = builder.spelling_suggestion(r.query, text_query);
         if (!suggestion.empty()) response.suggestion = std::move(suggestion);
     }
     return response;
 }
 
-Searcher::Searcher(std::string path) : impl_(std::make_unique<Impl>(std::move(path))) {}
+Searcher::Searcher(std::string path) : Searcher(std::move(path), SearcherOptions{}) {}
+Searcher::Searcher(std::string path, SearcherOptions options)
+    : impl_(std::make_unique<Impl>(std::move(path), options)) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
@@ -406,7 +476,14 @@ void Searcher::set_synonyms(Synonyms synonyms) { impl_->synonyms = std::move(syn
 
 bool Searcher::reopen() {
     try {
+        // A replica's stub names a new copy after a full copy; a broken
+        // connection is renewed by the next read, which can say what is down.
+        if (impl_->shards.reload_layout()) impl_->broken = true;
+        if (impl_->broken) return true;
         return impl_->db.reopen();
+    } catch (const Xapian::NetworkError&) {
+        impl_->broken = true;  // the next read reconnects, or says which shard is down
+        return true;
     } catch (const Xapian::Error& e) {
         throw_index_error(e, impl_->path, "reopening");
     }
@@ -417,7 +494,7 @@ std::uint64_t Searcher::size() const {
 }
 
 std::string Searcher::last_commit() const {
-    return impl_->reading("reading", [&] { return impl_->db.get_metadata(schema::meta_last_commit); });
+    return impl_->reading("reading", [&] { return impl_->shards.last_commit(); });
 }
 
 std::string Searcher::default_language() const {
