@@ -599,10 +599,7 @@ TEST_CASE("versions=collapse shows one version of a story with the count; versio
     const std::string db = dir / "db";
     {
         libsearch::IndexWriter writer({.path = db});
-        writer.add(article("full", "Water cut at the camp", kStory));
-        writer.add(article("reprint", "Camp without water", edited(kStory, 25)));
-        writer.add(article("teaser", "Water cut at the camp", first_words(kStory, 60)));
-        writer.add(article("other", "Rates rise at the camp bank", kOtherStory));
+        for (const auto& a : story_with_versions()) writer.add(a);
         writer.group_versions();
     }
     ServerProcess server(SEARCHD_PATH, {"--db", db, "--web", ""});

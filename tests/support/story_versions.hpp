@@ -4,6 +4,9 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include "test_index.hpp"
 
 namespace testsupport {
 
@@ -43,6 +46,13 @@ inline std::string first_words(const std::string& text, int n) {
     std::string word, out;
     for (int i = 0; i < n && in >> word; ++i) out += (out.empty() ? "" : " ") + word;
     return out;
+}
+
+/// One story in three versions ("full", "reprint", "teaser") and another story ("other").
+inline std::vector<libsearch::Article> story_with_versions() {
+    return {article("full", "Water cut at the camp", kStory), article("reprint", "Camp without water", edited(kStory, 25)),
+            article("teaser", "Water cut at the camp", first_words(kStory, 60)),
+            article("other", "Rates rise again at the camp bank", kOtherStory)};
 }
 
 }  // namespace testsupport

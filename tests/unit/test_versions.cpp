@@ -36,10 +36,7 @@ TEST_CASE("the rule: edited reprints and teasers are one story, other stories ar
 }
 
 TEST_CASE("a search collapses the versions of a story and can expand them", "[versions][search]") {
-    TestIndex index({article("full", "Water cut at the camp", kStory),
-                     article("reprint", "Camp without water", edited(kStory, 25)),
-                     article("teaser", "Water cut at the camp", first_words(kStory, 60)),
-                     article("other", "Rates rise again at the camp bank", kOtherStory)});
+    TestIndex index(story_with_versions());
     auto searcher = index.searcher();
     auto all = searcher.search({.query = "camp"});
     CHECK(all.hits.size() == 4);

@@ -3,7 +3,7 @@
 // (pushState) -> render() draws it. Back/forward (popstate) and reloads go through render() too.
 
 import * as api from './api.js';
-import { h, replaceChildren, plural } from './dom.js';
+import { h, replaceChildren, plural, opensElsewhere } from './dom.js';
 import { isDateBound, parseBound } from './dates.js';
 import { parseState, searchParams, resultParams, stateUrl, withChanges, hasFilters, EMPTY_STATE } from './state.js';
 import { renderStatus, renderHits, renderChips, renderNotices, renderPagination, noResults, errorMessage, pageCount } from './results.js';
@@ -177,14 +177,14 @@ function drawSearch(response, categoryCounts, dateCounts, opts, lines = null) {
     renderHits(els.results, response, {
       linkTo: (hit) => stateUrl({ ...state, doc: hit.id }),
       onOpen: (e, hit) => {
-        if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return; // new tab etc.
+        if (opensElsewhere(e)) return;
         e.preventDefault();
         lastOpenedDoc = hit.id;
         navigate({ ...state, doc: hit.id }, { focus: 'article', openedFromResults: true });
       },
       linkToVersions: (hit) => stateUrl(withChanges(state, { version_group: hit.version_group })),
       onOpenVersions: (e, hit) => {
-        if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+        if (opensElsewhere(e)) return;
         e.preventDefault();
         navigate(withChanges(state, { version_group: hit.version_group }), { focus: 'results' });
       },
@@ -204,7 +204,7 @@ function drawKwic(answer) {
   renderKwic(els.kwic, answer, state, {
     linkTo: (line) => stateUrl({ ...state, doc: line.id }),
     onOpen: (e, line) => {
-      if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return; // new tab etc.
+      if (opensElsewhere(e)) return;
       e.preventDefault();
       lastOpenedDoc = line.id;
       navigate({ ...state, doc: line.id }, { focus: 'article', openedFromResults: true });
@@ -360,7 +360,7 @@ function showSimilar(id, signal) {
     signal,
     linkTo: (s) => stateUrl({ ...state, doc: s.id }),
     onOpen: (e, s) => {
-      if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return; // new tab etc.
+      if (opensElsewhere(e)) return;
       e.preventDefault();
       navigate({ ...state, doc: s.id }, { focus: 'article' });
     },
@@ -417,7 +417,7 @@ const suggest = attachSuggest(els.input, els.suggestions, (s) => {
 });
 
 els.home.addEventListener('click', (e) => {
-  if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+  if (opensElsewhere(e)) return;
   e.preventDefault();
   navigate({ ...EMPTY_STATE });
   els.input.focus();

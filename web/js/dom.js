@@ -97,3 +97,6 @@ export const formatCount = (n) => new Intl.NumberFormat('en').format(n);
 
 /** "1 article" / "3 articles". */
 export const plural = (n, one, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** A click the browser should handle itself (another button, or a modifier: new tab, window, download). */
+export const opensElsewhere = (e) => e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey;
