@@ -78,15 +78,14 @@ VersionGrouping group_versions(const Xapian::Database& db, const WriteVersionKey
     // A group's key: the smallest content hash among its members, which stays
     // the same however documents are numbered and in whatever order they came.
     std::map<Xapian::docid, std::string> key_of_root;
-    Groups& g = groups;
-    for (const auto& [member, parent] : g.members()) {
-        const Xapian::docid r = g.root(member);
+    for (const auto& [member, parent] : groups.members()) {
+        const Xapian::docid r = groups.root(member);
         std::string hash = db.get_document(member, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_content_hash);
         auto [it, fresh] = key_of_root.try_emplace(r, hash);
         if (!fresh && hash < it->second) it->second = std::move(hash);
     }
     result.groups = key_of_root.size();
-    result.articles = g.members().size();
+    result.articles = groups.members().size();
 
     auto set_key = [&](Xapian::docid d, const std::string& key) {
         if (db.get_document(d, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_version_group) == key) return;
@@ -97,9 +96,9 @@ VersionGrouping group_versions(const Xapian::Database& db, const WriteVersionKey
     // or changed) lose their key first.
     std::vector<Xapian::docid> ungrouped;
     for (auto v = db.valuestream_begin(schema::slot_version_group); v != db.valuestream_end(schema::slot_version_group); ++v)
-        if (!g.members().count(v.get_docid())) ungrouped.push_back(v.get_docid());
+        if (!groups.members().count(v.get_docid())) ungrouped.push_back(v.get_docid());
     for (Xapian::docid d : ungrouped) set_key(d, "");
-    for (const auto& [member, parent] : g.members()) set_key(member, key_of_root.at(g.root(member)));
+    for (const auto& [member, parent] : groups.members()) set_key(member, key_of_root.at(groups.root(member)));
 
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
