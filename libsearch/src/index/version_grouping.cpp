@@ -77,28 +77,33 @@ VersionGrouping group_versions(const Xapian::Database& db, const WriteVersionKey
 
     // A group's key: the smallest content hash among its members, which stays
     // the same however documents are numbered and in whatever order they came.
+    // Each member's document is read once: its content hash, and the key it has now.
     std::map<Xapian::docid, std::string> key_of_root;
+    std::unordered_map<Xapian::docid, std::string> key_now;
     for (const auto& [member, parent] : groups.members()) {
         const Xapian::docid r = groups.root(member);
-        std::string hash = db.get_document(member, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_content_hash);
+        const Xapian::Document doc = db.get_document(member, Xapian::DOC_ASSUME_VALID);
+        key_now.emplace(member, doc.get_value(schema::slot_version_group));
+        std::string hash = doc.get_value(schema::slot_content_hash);
         auto [it, fresh] = key_of_root.try_emplace(r, hash);
         if (!fresh && hash < it->second) it->second = std::move(hash);
     }
     result.groups = key_of_root.size();
     result.articles = groups.members().size();
 
-    auto set_key = [&](Xapian::docid d, const std::string& key) {
-        if (db.get_document(d, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_version_group) == key) return;
-        write(d, key);
-        ++result.written;
-    };
     // Articles that were grouped before and are alone now (a version removed
     // or changed) lose their key first.
     std::vector<Xapian::docid> ungrouped;
     for (auto v = db.valuestream_begin(schema::slot_version_group); v != db.valuestream_end(schema::slot_version_group); ++v)
         if (!groups.members().count(v.get_docid())) ungrouped.push_back(v.get_docid());
-    for (Xapian::docid d : ungrouped) set_key(d, "");
-    for (const auto& [member, parent] : groups.members()) set_key(member, key_of_root.at(groups.root(member)));
+    for (Xapian::docid d : ungrouped) write(d, "");
+    result.written = ungrouped.size();
+    for (const auto& [member, parent] : groups.members()) {
+        const std::string& key = key_of_root.at(groups.root(member));
+        if (key_now.at(member) == key) continue;
+        write(member, key);
+        ++result.written;
+    }
 
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
