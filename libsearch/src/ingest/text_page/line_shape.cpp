@@ -100,13 +100,19 @@ constexpr std::array<std::string_view, 45> kWidgetPhrases{
 constexpr std::array<std::string_view, 7> kNetworkWords{"tweet",    "tweets",    "twitter", "facebook",
                                                         "telegram", "instagram", "youtube"};
 
+// `phrase` is one of the lists above: lowercase words split by single spaces,
+// compared in place because this runs for every phrase on many lines.
 bool contains_phrase(const std::vector<std::string>& words, std::string_view phrase) {
-    const auto parts = plain_words(phrase);
-    if (parts.empty() || parts.size() > words.size()) return false;
-    for (std::size_t i = 0; i + parts.size() <= words.size(); ++i) {
-        std::size_t k = 0;
-        while (k < parts.size() && words[i + k] == parts[k]) ++k;
-        if (k == parts.size()) return true;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::size_t k = i;
+        std::string_view rest = phrase;
+        while (!rest.empty() && k < words.size()) {
+            const auto space = rest.find(' ');
+            if (words[k] != rest.substr(0, space)) break;
+            ++k;
+            rest.remove_prefix(space == std::string_view::npos ? rest.size() : space + 1);
+        }
+        if (rest.empty()) return true;
     }
     return false;
 }
