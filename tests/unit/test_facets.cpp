@@ -136,3 +136,47 @@ TEST_CASE("estimated facets say so, and are close to the truth", "[facets]") {
     }
     CHECK(searcher.search({.query = "common", .facets = false}).facets.category.empty());
 }
+
+TEST_CASE("exact facets follow the index: added, replaced and removed articles, Searchers at two states",
+          "[facets]") {
+    SyntheticArchive archive(600);
+    TestIndex index(archive.articles, {.batch_size = 0, .spelling = false});
+    auto before = index.searcher();
+    auto moving = index.searcher();
+    const auto first = archive.brute_force("zorbit", {});
+    CHECK(as_map(moving.search({.query = "zorbit", .exact = true}).facets.category) == first.category);
+
+    // A writer changes the index: some articles go, new ones come, and every
+    // other kept one gets a new category and date (the same seed makes the
+    // same first 600 articles).
+    SyntheticArchive changed(900);
+    for (std::size_t i = 100; i < 600; i += 2) {
+        changed.articles[i].categories = {"Culture"};
+        changed.articles[i].date = day(2020, 1 + static_cast<int>(i % 12), 1);
+    }
+    {
+        libsearch::IndexWriter writer({.path = index.path(), .batch_size = 0, .spelling = false});
+        for (std::size_t i = 0; i < 100; ++i) REQUIRE(writer.remove(archive.articles[i].id));
+        for (std::size_t i = 100; i < changed.articles.size(); ++i) writer.add(changed.articles[i]);
+        writer.commit();
+    }
+    SyntheticArchive now(0);
+    for (std::size_t i = 100; i < changed.articles.size(); ++i) {
+        now.articles.push_back(changed.articles[i]);
+        now.words.push_back(changed.words[i]);
+    }
+    REQUIRE(moving.reopen());
+    for (const std::string word : {"zorbit", "common", ""}) {
+        INFO("word '" << word << "'");
+        const auto expected = now.brute_force(word, {});
+        const auto response = moving.search({.query = word, .exact = true});
+        CHECK(response.total.estimated == expected.total);
+        CHECK(as_map(response.facets.category) == expected.category);
+        CHECK(as_map(response.facets.month) == expected.month);
+    }
+    // The Searcher left at the first state still counts that state.
+    const auto old = before.search({.query = "zorbit", .exact = true});
+    CHECK(old.total.estimated == first.total);
+    CHECK(as_map(old.facets.category) == first.category);
+    CHECK(as_map(old.facets.month) == first.month);
+}

@@ -8,13 +8,21 @@
 
 namespace libsearch::search {
 
+FacetSpy::FacetSpy(std::shared_ptr<const FacetTable> table) : table_(std::move(table)) {
+    if (table_) by_id_.assign(table_->size() + 1, 0);
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
     ++examined_;
+    if (table_) {
+        ++by_id_[table_->id(doc.get_docid())];  // number 0 (no value) is counted and never read
+        return;
+    }
     std::string value = doc.get_value(schema::slot_facets);
     if (!value.empty()) ++values_[std::move(value)];
 }
 
-Xapian::MatchSpy* FacetSpy::clone() const { return new FacetSpy(); }
+Xapian::MatchSpy* FacetSpy::clone() const { return new FacetSpy(table_); }
 
 std::string FacetSpy::name() const { return "libsearch::FacetSpy"; }
 
@@ -26,8 +34,9 @@ Xapian::MatchSpy* FacetSpy::unserialise(const std::string&, const Xapian::Regist
 // "count length\n" and the value's bytes (values may hold any byte).
 std::string FacetSpy::serialise_results() const {
     std::string out = std::to_string(examined_) + "\n";
-    for (const auto& [value, count] : values_)
+    for_each_value([&](const std::string& value, Xapian::doccount count) {
         out += std::to_string(count) + ' ' + std::to_string(value.size()) + '\n' + value;
+    });
     return out;
 }
 
@@ -56,11 +65,17 @@ void FacetSpy::add_counts(const Xapian::ValueCountMatchSpy& other) {
     for (auto it = other.values_begin(); it != other.values_end(); ++it) values_[*it] += it.get_termfreq();
 }
 
+void FacetSpy::add_to(FacetCounts& counts) const {
+    for (const auto& [value, count] : values_) counts.add(value, count);
+    if (table_) table_->add_to(by_id_, counts);
+}
+
 std::string FacetSpy::get_description() const {
     return "FacetSpy(" + std::to_string(values_.size()) + " values)";
 }
 
-FacetCollector::FacetCollector() : spy_(std::make_unique<FacetSpy>()) {}
+FacetCollector::FacetCollector(std::shared_ptr<const FacetTable> table)
+    : spy_(std::make_unique<FacetSpy>(std::move(table))) {}
 
 void FacetCollector::attach(Xapian::Enquire& enquire, bool remote) {
     if (!remote) {
@@ -89,12 +104,9 @@ Facets FacetCollector::collect(const FacetSpy& spy, const MatchCount& total) {
         return static_cast<std::uint64_t>(std::llround(double(n) * scale));
     };
 
-    std::map<std::string, Xapian::doccount> categories, months;
-    for (const auto& [value, count] : spy.values()) {
-        auto unpacked = schema_terms::unpack_facets(value);
-        if (unpacked.year_month.size() == 6) months[unpacked.year_month] += count;
-        for (auto& category : unpacked.categories) categories[std::move(category)] += count;
-    }
+    FacetCounts counts;
+    spy.add_to(counts);
+    const auto& [months, categories] = counts;
     for (const auto& [category, count] : categories) facets.category.push_back({category, scaled(count)});
     std::stable_sort(facets.category.begin(), facets.category.end(),
                      [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });

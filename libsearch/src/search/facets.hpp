@@ -7,8 +7,10 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "libsearch/searcher.hpp"
+#include "search/facet_table.hpp"
 
 namespace libsearch::search {
 
@@ -18,6 +20,9 @@ namespace libsearch::search {
 /// seek and decode twice per match.
 class FacetSpy : public Xapian::MatchSpy {
   public:
+    /// With a table of the database searched, counts by the table's numbers
+    /// and reads no value.
+    explicit FacetSpy(std::shared_ptr<const FacetTable> table = nullptr);
     void operator()(const Xapian::Document& doc, double weight) override;
     Xapian::MatchSpy* clone() const override;
     std::string name() const override;
@@ -27,14 +32,24 @@ class FacetSpy : public Xapian::MatchSpy {
     void merge_results(const std::string& data) override;
     std::string get_description() const override;
 
-    /// Matches per facets value: far fewer distinct values than matches, so
-    /// each match costs one hash lookup; collect() unpacks them once.
-    const std::unordered_map<std::string, Xapian::doccount>& values() const noexcept { return values_; }
+    /// Adds the matches counted to `counts`. The spy counts per facets value
+    /// (far fewer distinct values than matches, so each match costs one hash
+    /// lookup, or one array read with a table) and unpacks them here, once.
+    void add_to(FacetCounts& counts) const;
+    /// Calls f(packed value, matches) for each value counted.
+    template <typename F>
+    void for_each_value(F&& f) const {
+        for (const auto& [value, count] : values_) f(value, count);
+        for (std::uint32_t id = 1; id < by_id_.size(); ++id)
+            if (by_id_[id] > 0) f(table_->value(id), by_id_[id]);
+    }
     Xapian::doccount examined() const noexcept { return examined_; }
     /// Counts found by another spy (Xapian's, on remote shards).
     void add_counts(const Xapian::ValueCountMatchSpy& other);
 
   private:
+    std::shared_ptr<const FacetTable> table_;
+    std::vector<Xapian::doccount> by_id_;  // matches per table number
     std::unordered_map<std::string, Xapian::doccount> values_;
     Xapian::doccount examined_ = 0;
 };
@@ -42,7 +57,9 @@ class FacetSpy : public Xapian::MatchSpy {
 /// The spy of one search, registered on an Enquire.
 class FacetCollector {
   public:
-    FacetCollector();
+    /// With a `table` of the database searched (shared_facet_table()), the
+    /// spy reads no values.
+    explicit FacetCollector(std::shared_ptr<const FacetTable> table = nullptr);
     /// With `remote`, counts with Xapian's own ValueCountMatchSpy on the
     /// same slot, the one spy a xapian-tcpsrv can run; the counts are the same.
     void attach(Xapian::Enquire& enquire, bool remote = false);

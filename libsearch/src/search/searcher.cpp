@@ -17,6 +17,7 @@
 #include "libsearch/errors.hpp"
 #include "libsearch/schema.hpp"
 #include "search/date_query.hpp"
+#include "search/facet_table.hpp"
 #include "search/facets.hpp"
 #include "search/highlighter.hpp"
 #include "search/kwic.hpp"
@@ -203,6 +204,20 @@ struct Searcher::Impl {
         return *slot;
     }
 
+    // The facets table of the state `db` is in (exact facets read it instead
+    // of every match's value), held while this Searcher stays there.
+    std::shared_ptr<const search::FacetTable> facet_table_;
+    std::string facet_table_key_;
+
+    std::shared_ptr<const search::FacetTable> facet_table() {
+        std::string key = shards.state_key();
+        if (key != facet_table_key_ || !facet_table_) {
+            facet_table_ = search::shared_facet_table(key, db);
+            facet_table_key_ = std::move(key);
+        }
+        return facet_table_;
+    }
+
     Language query_language(const SearchRequest& r) const {
         return r.language.empty() ? default_language : resolve_language(r.language);
     }
@@ -265,7 +280,7 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
     }
 
     if (r.time_limit_ms > 0) enquire.set_time_limit(r.time_limit_ms / 1000.0);
-    search::FacetCollector facets;
+    search::FacetCollector facets(r.facets && r.exact ? facet_table() : nullptr);
     // Xapian 1.4's remote matcher shows each hit of an MSet sorted by value
     // to match spies twice: on remote shards, date-sorted searches count
     // facets in a pass of their own, unsorted.

@@ -126,4 +126,11 @@ std::string ShardSet::last_commit() const {
     return newest;
 }
 
+std::string ShardSet::state_key() const {
+    // Several databases searched as one: a match spy there is not told which
+    // database a document number belongs to, so no table can be keyed by it.
+    if (parts_.size() != 1 || has_remote_) return {};
+    return parts_.front().get_uuid() + '@' + std::to_string(parts_.front().get_revision());
+}
+
 }  // namespace libsearch::search

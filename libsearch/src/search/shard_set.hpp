@@ -42,6 +42,10 @@ class ShardSet {
     /// are read anew).
     bool reload_layout();
 
+    /// Names the state of the one local database last opened: its UUID and
+    /// revision, as they are now (a reopen moves them on). Empty for shards.
+    std::string state_key() const;
+
     /// The newest last-commit time of the shards (each records its own).
     std::string last_commit() const;
 
