@@ -1,8 +1,10 @@
 #include "index/version_grouping.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <unordered_map>
+#include <vector>
 
 #include "index/versions.hpp"
 #include "libsearch/schema.hpp"
@@ -11,16 +13,21 @@ namespace libsearch::index {
 
 namespace {
 
+// Union-find over document numbers, in one array (4 bytes a document:
+// cheaper to probe than a hash table, and the pass probes it for every
+// posting it reads). parent 0: not in a group.
 class Groups {
   public:
+    explicit Groups(Xapian::docid last) : parent_(static_cast<std::size_t>(last) + 1, 0) {}
     // Iterative, so a long chain cannot exhaust the stack.
     Xapian::docid root(Xapian::docid d) {
+        if (d >= parent_.size() || parent_[d] == 0) return d;
         Xapian::docid r = d;
-        for (auto it = parent_.find(r); it != parent_.end() && it->second != r; it = parent_.find(r)) r = it->second;
+        while (parent_[r] != r) r = parent_[r];
         while (d != r) {
-            auto it = parent_.find(d);
-            d = it->second;
-            it->second = r;
+            const Xapian::docid next = parent_[d];
+            parent_[d] = r;
+            d = next;
         }
         return r;
     }
@@ -29,13 +36,25 @@ class Groups {
         b = root(b);
         if (a == b) return;
         if (a > b) std::swap(a, b);
+        if (parent_[b] == 0) ++members_;
         parent_[b] = a;
-        parent_.try_emplace(a, a);
+        if (parent_[a] == 0) {
+            parent_[a] = a;
+            ++members_;
+        }
     }
-    const std::unordered_map<Xapian::docid, Xapian::docid>& members() const { return parent_; }
+    bool member(Xapian::docid d) const { return d < parent_.size() && parent_[d] != 0; }
+    std::size_t members() const { return members_; }
+    /// Calls f(d) for each document in a group, in ascending order.
+    template <typename F>
+    void for_each_member(F&& f) const {
+        for (Xapian::docid d = 1; d < parent_.size(); ++d)
+            if (parent_[d] != 0) f(d);
+    }
 
   private:
-    std::unordered_map<Xapian::docid, Xapian::docid> parent_;
+    std::vector<Xapian::docid> parent_;
+    std::size_t members_ = 0;
 };
 
 }  // namespace
@@ -43,9 +62,13 @@ class Groups {
 VersionGrouping group_versions(const Xapian::Database& db, const WriteVersionKey& write) {
     const auto start = std::chrono::steady_clock::now();
     VersionGrouping result;
-    Groups groups;
+    Groups groups(db.get_lastdocid());
+    // Sorted, as overlap_sorted() wants them.
     auto samples_of = [&db](Xapian::docid d) {
-        return unpack_version_samples(db.get_document(d, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_version_samples));
+        auto samples = unpack_version_samples(
+            db.get_document(d, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_version_samples));
+        std::sort(samples.begin(), samples.end());
+        return samples;
     };
     const std::string prefix = schema::prefix_version_sample;
     for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
@@ -59,7 +82,7 @@ VersionGrouping group_versions(const Xapian::Database& db, const WriteVersionKey
             if (groups.root(first) == groups.root(other)) continue;
             if (first_samples.empty()) first_samples = samples_of(first);
             ++result.compared;
-            if (same_story(overlap(first_samples, samples_of(other)))) groups.join(first, other);
+            if (same_story(overlap_sorted(first_samples, samples_of(other)))) groups.join(first, other);
         }
     }
 
@@ -80,30 +103,30 @@ VersionGrouping group_versions(const Xapian::Database& db, const WriteVersionKey
     // Each member's document is read once: its content hash, and the key it has now.
     std::map<Xapian::docid, std::string> key_of_root;
     std::unordered_map<Xapian::docid, std::string> key_now;
-    for (const auto& [member, parent] : groups.members()) {
+    groups.for_each_member([&](Xapian::docid member) {
         const Xapian::docid r = groups.root(member);
         const Xapian::Document doc = db.get_document(member, Xapian::DOC_ASSUME_VALID);
         key_now.emplace(member, doc.get_value(schema::slot_version_group));
         std::string hash = doc.get_value(schema::slot_content_hash);
         auto [it, fresh] = key_of_root.try_emplace(r, hash);
         if (!fresh && hash < it->second) it->second = std::move(hash);
-    }
+    });
     result.groups = key_of_root.size();
-    result.articles = groups.members().size();
+    result.articles = groups.members();
 
     // Articles that were grouped before and are alone now (a version removed
     // or changed) lose their key first.
     std::vector<Xapian::docid> ungrouped;
     for (auto v = db.valuestream_begin(schema::slot_version_group); v != db.valuestream_end(schema::slot_version_group); ++v)
-        if (!groups.members().count(v.get_docid())) ungrouped.push_back(v.get_docid());
+        if (!groups.member(v.get_docid())) ungrouped.push_back(v.get_docid());
     for (Xapian::docid d : ungrouped) write(d, "");
     result.written = ungrouped.size();
-    for (const auto& [member, parent] : groups.members()) {
+    groups.for_each_member([&](Xapian::docid member) {
         const std::string& key = key_of_root.at(groups.root(member));
-        if (key_now.at(member) == key) continue;
+        if (key_now.at(member) == key) return;
         write(member, key);
         ++result.written;
-    }
+    });
 
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;

@@ -61,6 +61,13 @@ std::vector<std::uint64_t> version_samples(std::string_view title, std::string_v
     return samples;
 }
 
+std::vector<std::uint64_t> candidate_samples(const std::vector<std::uint64_t>& samples) {
+    std::vector<std::uint64_t> out;
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        if (i < kLeadSamples || (samples[i] / kSampleEvery) % kCandidateEvery == 0) out.push_back(samples[i]);
+    return out;
+}
+
 std::string version_sample_term(std::uint64_t sample) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%012llx", static_cast<unsigned long long>(sample));
@@ -89,6 +96,10 @@ std::vector<std::uint64_t> unpack_version_samples(std::string_view packed) {
 SampleOverlap overlap(std::vector<std::uint64_t> a, std::vector<std::uint64_t> b) {
     std::sort(a.begin(), a.end());
     std::sort(b.begin(), b.end());
+    return overlap_sorted(a, b);
+}
+
+SampleOverlap overlap_sorted(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
     SampleOverlap o;
     std::size_t i = 0, j = 0;
     while (i < a.size() && j < b.size()) {

@@ -21,6 +21,15 @@ inline constexpr std::uint64_t kSampleEvery = 6;
 /// is judged by its first ~400 words, where a teaser or a reprint's opening is.
 inline constexpr std::size_t kMaxSamples = 48;
 
+/// The samples indexed as terms, which find the articles worth comparing:
+/// the first kLeadSamples in text order (a teaser shares its article's
+/// opening) and one in kCandidateEvery of the rest, chosen by hash so that
+/// texts sharing a sample choose alike. Comparing uses every sample (the
+/// value): indexing all 48 as terms made indexing a third slower.
+inline constexpr std::size_t kLeadSamples = 12;
+inline constexpr std::uint64_t kCandidateEvery = 4;
+std::vector<std::uint64_t> candidate_samples(const std::vector<std::uint64_t>& samples);
+
 /// The sampled shingle hashes of an article's text, in text order, without
 /// repeats. Empty for texts too short to judge (fewer than kMinSamples
 /// samples): those are versions only of the same text (the content hash).
@@ -42,6 +51,8 @@ struct SampleOverlap {
     double containment() const { return smaller ? double(shared) / double(smaller) : 0.0; }
 };
 SampleOverlap overlap(std::vector<std::uint64_t> a, std::vector<std::uint64_t> b);
+/// The same for sets already sorted ascending.
+SampleOverlap overlap_sorted(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 
 /// The rule: most of both texts shared (a reprint with edits), or nearly all
 /// of the shorter one found in the longer (a teaser). Fewer samples than
