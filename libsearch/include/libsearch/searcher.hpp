@@ -76,6 +76,10 @@ struct SearchRequest {
     /// callers that show only titles).
     bool snippets = true;
     /// Count facets and the total over every match instead of estimating.
+    /// On a single local database, exact facets read each article's facets
+    /// from a table in memory (4 bytes an article, shared by the Searchers of
+    /// one process), made by the first exact search after each change of the
+    /// index: about 0.3 s at a million articles.
     bool exact = false;
     /// Compute facets at all (a little cheaper without).
     bool facets = true;
