@@ -20,7 +20,9 @@
 ///   - "XPLACE" + place, lower-cased               (one per place)
 ///   - "Y"    + YYYY, "M" + YYYYMM, "D" + YYYYMMDD (only for dated articles)
 ///   - "XV"   + 12 hex digits: a sampled word shingle of the body, for finding
-///            versions of one story (index/versions.hpp in the sources)
+///            versions of one story (index/versions.hpp in the sources); the
+///            first 12 samples and 1 in 4 of the rest (older indexes have
+///            every sample as a term; both are grouped alike)
 ///
 /// Values:
 ///   - slot_date        "YYYYMMDD"; empty when undated. Sortable, and the form
@@ -31,7 +33,7 @@
 ///   - slot 2           unused (schema 1 kept the categories there).
 ///   - slot_content_hash hex hash of the normalised title and body, equal for
 ///                      reprints of the same text.
-///   - slot_version_samples the "XV" samples, 8 bytes each, in text order.
+///   - slot_version_samples every sample (up to 48), 8 bytes each, in text order.
 ///   - slot_version_group the key shared by the versions of one story (reprints
 ///                      with small edits, a teaser and its full article): the
 ///                      smallest content hash in the group. Empty for an article
