@@ -60,8 +60,8 @@ void FacetTable::add_to(const std::vector<Xapian::doccount>& matches, FacetCount
 }
 
 bool FacetTable::suits(const Xapian::Database& db) {
-    // Four bytes per id: up to 8 ids per document (deleted ones, or the
-    // interleaved ids of shards of unequal size) and a floor for small indexes.
+    // Four bytes per id: up to 8 ids per document (the rest deleted) and a
+    // floor for small indexes.
     return db.get_lastdocid() <= 8ULL * db.get_doccount() + 65536;
 }
 
