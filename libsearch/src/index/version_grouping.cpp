@@ -15,7 +15,7 @@ namespace {
 
 // Union-find over document numbers, in one array (4 bytes a document:
 // cheaper to probe than a hash table, and the pass probes it for every
-// candidate pair). parent 0: not in a group.
+// posting it reads). parent 0: not in a group.
 class Groups {
   public:
     explicit Groups(Xapian::docid last) : parent_(static_cast<std::size_t>(last) + 1, 0) {}
