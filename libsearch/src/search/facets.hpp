@@ -15,9 +15,10 @@
 namespace libsearch::search {
 
 /// Counts the facets value (schema::slot_facets: the month and every
-/// category) of each examined document. One value read per match: Xapian
-/// caches one value slot at a time, so spies reading two slots each would
-/// seek and decode twice per match.
+/// category) of each examined document: with a FacetTable, one array read
+/// per match; without, one value read per match (Xapian caches one value
+/// slot at a time, so spies reading two slots each would seek and decode
+/// twice per match).
 class FacetSpy : public Xapian::MatchSpy {
   public:
     /// With a table of the database searched, counts by the table's numbers
