@@ -14,7 +14,9 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <algorithm>
+#include <exception>
 #include <iostream>
 #include <new>
 #include <thread>
@@ -39,6 +41,24 @@ void install_stop_handler() {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+}
+
+std::string g_db;  // for on_terminate
+
+// An index error that ends in std::terminate (see libsearch::as_index_error:
+// Xapian 1.4.22 can get there when the disk fills during a commit) is still
+// an index error: say it as the other ones are said, and that the last commit
+// is kept, instead of aborting. Anything else aborts as it would have.
+[[noreturn]] void on_terminate() {
+    if (const auto error = libsearch::as_index_error(std::current_exception(), g_db)) {
+        try {
+            std::rethrow_exception(error);
+        } catch (const libsearch::Error& e) {
+            std::cerr << "indexer: " << e.what() << "\nindexer: indexing stopped; the index keeps its last commit\n";
+        }
+        std::_Exit(kIndexError);  // other threads may still be inside Xapian
+    }
+    std::abort();
 }
 
 struct Arguments {
@@ -110,6 +130,8 @@ int index(const Arguments& args) {
     options.jobs = args.jobs;
     options.stop = &g_stop;
     install_stop_handler();
+    g_db = args.db;
+    std::set_terminate(on_terminate);
 
     std::optional<libsearch::IndexWriter> writer;
     if (!args.dry_run) writer.emplace(libsearch::IndexOptions{

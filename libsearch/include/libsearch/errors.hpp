@@ -12,6 +12,7 @@
 /// neither.
 
 #include <cstddef>
+#include <exception>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -99,5 +100,17 @@ class ShardUnavailable : public IndexError {
   private:
     std::vector<std::string> shards_;
 };
+
+/// The libsearch error that `error` stands for, for a last-resort handler
+/// such as std::set_terminate: `error` itself when it is a libsearch::Error,
+/// Xapian's exceptions translated as the library translates them (about the
+/// index at `path`), and nullptr for anything else or no exception.
+///
+/// Why a program needs it: Xapian 1.4.22 throws from a destructor when the
+/// disk fills while a commit writes value chunks (during the unwinding of a
+/// first "No space left on device"), and that ends in std::terminate before
+/// the library can translate anything. Xapian's commits are atomic, so the
+/// index still holds its last commit: a handler can say so and exit cleanly.
+std::exception_ptr as_index_error(std::exception_ptr error, const std::string& path);
 
 }  // namespace libsearch

@@ -1,6 +1,5 @@
 #include "core/xapian_errors.hpp"
 
-
 #include "libsearch/errors.hpp"
 
 namespace libsearch {
@@ -23,9 +22,14 @@ void throw_index_error(const Xapian::Error& error, const std::string& path, std:
         throw IndexNotWritable(path, where + " cannot be created: " + detail);
 
     const std::string text = error.get_description();
-    for (const char* reason : {"No space left", "Permission denied", "Read-only file system", "Disk quota"}) {
-        if (text.find(reason) != std::string::npos || detail.find(reason) != std::string::npos)
-            throw IndexNotWritable(path, where + " is not writable while " + std::string(action) + ": " + detail);
+    for (const char* reason :
+         {"No space left", "Permission denied", "Read-only file system", "Disk quota", "File too large"}) {
+        if (text.find(reason) != std::string::npos || detail.find(reason) != std::string::npos) {
+            // Actions read as "error <action> index at ...": "adding article 'x' to".
+            std::string_view doing = action;
+            if (doing.ends_with(" to")) doing.remove_suffix(3);
+            throw IndexNotWritable(path, where + " is not writable while " + std::string(doing) + ": " + detail);
+        }
     }
     if (type == "DatabaseOpeningError") {
         if (text.find("No such file") != std::string::npos || text.find("Couldn't detect type") != std::string::npos ||
@@ -39,6 +43,23 @@ void throw_index_error(const Xapian::Error& error, const std::string& path, std:
                                     text.find("corrupt") != std::string::npos))
         throw IndexCorrupt(path, where + " is damaged: " + detail);
     throw IndexError(path, "error " + std::string(action) + " " + where + ": " + error.get_description());
+}
+
+std::exception_ptr as_index_error(std::exception_ptr error, const std::string& path) {
+    if (!error) return nullptr;
+    try {
+        std::rethrow_exception(error);
+    } catch (const Error&) {
+        return error;
+    } catch (const Xapian::Error& e) {
+        try {
+            throw_index_error(e, path, "saving changes");
+        } catch (const Error&) {
+            return std::current_exception();
+        }
+    } catch (...) {
+    }
+    return nullptr;
 }
 
 }  // namespace libsearch
