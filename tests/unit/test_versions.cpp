@@ -23,7 +23,22 @@ TEST_CASE("version samples are a stable, bounded sample of the shingles in text 
     CHECK(std::equal(teaser.begin(), teaser.end(), samples.begin()));
     CHECK(version_samples("", "too short").empty());
     CHECK(libsearch::index::unpack_version_samples(libsearch::index::pack_version_samples(samples)) == samples);
-    CHECK(libsearch::index::version_sample_term(0x1234).size() == 2 + 12);
+}
+
+TEST_CASE("candidate samples: every lead sample, then about one in four, chosen by the sample alone", "[versions]") {
+    using libsearch::index::is_candidate_sample;
+    using libsearch::index::kLeadSamples;
+    for (std::size_t i = 0; i < kLeadSamples; ++i) CHECK(is_candidate_sample(i, 6 * 7919 * (i + 1) + 6));
+    std::size_t chosen = 0;
+    const std::size_t n = 4000;
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::uint64_t sample = 6 * (k * 2654435761ULL % 1000003);  // samples are multiples of 6
+        const bool late = is_candidate_sample(kLeadSamples, sample);
+        CHECK(late == is_candidate_sample(kLeadSamples + 20, sample));  // the position past the lead does not matter
+        chosen += late;
+    }
+    CHECK(chosen > n / 6);
+    CHECK(chosen < n / 3);
 }
 
 TEST_CASE("the rule: edited reprints and teasers are one story, other stories are not", "[versions]") {

@@ -171,8 +171,10 @@ class IndexWriter {
     /// small edits, a teaser and its full article; see schema.hpp,
     /// slot_version_group), so that searches can show one version with the
     /// number of others. Commits pending changes first and the keys after.
-    /// Reads every shared sample term of the index: call it once after a run
-    /// of changes (the Ingester does when versions_stale()), not per article.
+    /// Reads every article's samples (in passes of at most 32 MB of
+    /// candidates each) and compares those that share one: call it once
+    /// after a run of changes (the Ingester does when versions_stale()), not
+    /// per article.
     /// @throws IndexNotWritable, IndexError
     VersionGrouping group_versions();
     const IndexOptions& options() const noexcept;

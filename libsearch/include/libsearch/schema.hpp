@@ -19,10 +19,9 @@
 ///   - "H"    + host, and each parent domain       ("Hnews.bbc.co.uk", "Hbbc.co.uk")
 ///   - "XPLACE" + place, lower-cased               (one per place)
 ///   - "Y"    + YYYY, "M" + YYYYMM, "D" + YYYYMMDD (only for dated articles)
-///   - "XV"   + 12 hex digits: a sampled word shingle of the body, for finding
-///            versions of one story (index/versions.hpp in the sources); the
-///            first 12 samples and 1 in 4 of the rest (older indexes have
-///            every sample as a term; both are grouped alike)
+///   (Indexes made before versions were found from slot_version_samples
+///   alone also hold "XV" + 12 hex digits, one term per sample; nothing reads
+///   them any more.)
 ///
 /// Values:
 ///   - slot_date        "YYYYMMDD"; empty when undated. Sortable, and the form
@@ -33,7 +32,9 @@
 ///   - slot 2           unused (schema 1 kept the categories there).
 ///   - slot_content_hash hex hash of the normalised title and body, equal for
 ///                      reprints of the same text.
-///   - slot_version_samples every sample (up to 48), 8 bytes each, in text order.
+///   - slot_version_samples a sample of the body's word shingles, for finding
+///                      versions of one story (index/versions.hpp in the
+///                      sources): up to 48 hashes, 8 bytes each, in text order.
 ///   - slot_version_group the key shared by the versions of one story (reprints
 ///                      with small edits, a teaser and its full article): the
 ///                      smallest content hash in the group. Empty for an article
@@ -59,7 +60,6 @@ inline constexpr const char* prefix_place = "XPLACE";
 inline constexpr const char* prefix_year = "Y";
 inline constexpr const char* prefix_month = "M";
 inline constexpr const char* prefix_day = "D";
-inline constexpr const char* prefix_version_sample = "XV";
 
 inline constexpr unsigned slot_date = 0;
 inline constexpr unsigned slot_facets = 1;

@@ -93,7 +93,6 @@ Xapian::Document build_document(const Article& a, Xapian::TermGenerator& generat
     if (a.date || !a.categories.empty()) doc.add_value(schema::slot_facets, st::pack_facets(a.date, a.categories));
     doc.add_value(schema::slot_content_hash, st::content_hash(a.title, a.body));
     const auto samples = version_samples(a.title, a.body);
-    for (std::uint64_t sample : candidate_samples(samples)) doc.add_boolean_term(version_sample_term(sample));
     if (!samples.empty()) doc.add_value(schema::slot_version_samples, pack_version_samples(samples));
     doc.set_data(encode_article(a));
     return doc;

@@ -15,7 +15,7 @@ namespace {
 
 // Union-find over document numbers, in one array (4 bytes a document:
 // cheaper to probe than a hash table, and the pass probes it for every
-// posting it reads). parent 0: not in a group.
+// candidate pair). parent 0: not in a group.
 class Groups {
   public:
     explicit Groups(Xapian::docid last) : parent_(static_cast<std::size_t>(last) + 1, 0) {}
@@ -57,6 +57,53 @@ class Groups {
     std::size_t members_ = 0;
 };
 
+// Candidates come from the samples value, not from terms (sample terms made
+// indexing a tenth slower and the index larger): the (sample, article) pairs
+// of the candidate samples, sorted, put the articles that share a sample
+// side by side. A large index's pairs are made in parts, one pass over the
+// values each, so that a part's pairs stay within kCandidateBytes.
+constexpr std::size_t kCandidateBytes = std::size_t(32) << 20;
+
+struct Candidate {
+    std::uint64_t sample;
+    Xapian::docid docid;
+    bool operator<(const Candidate& o) const { return sample != o.sample ? sample < o.sample : docid < o.docid; }
+};
+
+std::size_t candidate_parts(const Xapian::Database& db) {
+    constexpr std::size_t per_article = kLeadSamples + (kMaxSamples - kLeadSamples) / kCandidateEvery + 1;
+    const std::size_t most = std::size_t(db.get_doccount()) * per_article * sizeof(Candidate);
+    return std::max<std::size_t>(1, (most + kCandidateBytes - 1) / kCandidateBytes);
+}
+
+// Calls visit(begin, end) for each run of articles sharing a candidate sample,
+// in docid order, when the run is evidence (2 to kMaxSharedSample articles).
+template <typename Visit>
+void for_each_shared_sample(const Xapian::Database& db, Visit&& visit) {
+    const std::size_t parts = candidate_parts(db);
+    std::vector<Candidate> candidates;
+    for (std::size_t part = 0; part < parts; ++part) {
+        candidates.clear();
+        const auto end = db.valuestream_end(schema::slot_version_samples);
+        for (auto v = db.valuestream_begin(schema::slot_version_samples); v != end; ++v) {
+            const std::string packed = *v;
+            for (std::size_t i = 0; i + 8 <= packed.size(); i += 8) {
+                std::uint64_t sample = 0;
+                for (std::size_t j = 0; j < 8; ++j) sample = (sample << 8) | static_cast<unsigned char>(packed[i + j]);
+                if (is_candidate_sample(i / 8, sample) && (sample >> 24) % parts == part)
+                    candidates.push_back({sample, v.get_docid()});
+            }
+        }
+        std::sort(candidates.begin(), candidates.end());
+        for (std::size_t run = 0; run < candidates.size();) {
+            std::size_t next = run + 1;
+            while (next < candidates.size() && candidates[next].sample == candidates[run].sample) ++next;
+            if (next - run >= 2 && next - run <= kMaxSharedSample) visit(&candidates[run], &candidates[next]);
+            run = next;
+        }
+    }
+}
+
 }  // namespace
 
 VersionGrouping group_versions(const Xapian::Database& db, const WriteVersionKey& write) {
@@ -70,21 +117,17 @@ VersionGrouping group_versions(const Xapian::Database& db, const WriteVersionKey
         std::sort(samples.begin(), samples.end());
         return samples;
     };
-    const std::string prefix = schema::prefix_version_sample;
-    for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-        const Xapian::doccount sharing = term.get_termfreq();
-        if (sharing < 2 || sharing > kMaxSharedSample) continue;
-        auto posting = db.postlist_begin(*term);
-        const Xapian::docid first = *posting;
+    for_each_shared_sample(db, [&](const Candidate* run, const Candidate* end) {
+        const Xapian::docid first = run->docid;
         std::vector<std::uint64_t> first_samples;
-        for (++posting; posting != db.postlist_end(*term); ++posting) {
-            const Xapian::docid other = *posting;
+        for (const Candidate* c = run + 1; c != end; ++c) {
+            const Xapian::docid other = c->docid;
             if (groups.root(first) == groups.root(other)) continue;
             if (first_samples.empty()) first_samples = samples_of(first);
             ++result.compared;
             if (same_story(overlap_sorted(first_samples, samples_of(other)))) groups.join(first, other);
         }
-    }
+    });
 
     // Texts too short to carry a sample are versions only of the same text.
     std::unordered_map<std::string, Xapian::docid> short_texts;

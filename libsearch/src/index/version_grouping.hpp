@@ -13,7 +13,7 @@
 
 namespace libsearch::index {
 
-/// Sample terms shared by more articles than this are boilerplate (a stock
+/// Samples shared by more articles than this are boilerplate (a stock
 /// phrase, a site's footer): they are not evidence that two texts are one story.
 inline constexpr Xapian::doccount kMaxSharedSample = 200;
 

@@ -1,7 +1,6 @@
 #include "index/versions.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <deque>
 #include <unordered_set>
 
@@ -59,19 +58,6 @@ std::vector<std::uint64_t> version_samples(std::string_view title, std::string_v
     }
     if (samples.size() < kMinSamples) samples.clear();
     return samples;
-}
-
-std::vector<std::uint64_t> candidate_samples(const std::vector<std::uint64_t>& samples) {
-    std::vector<std::uint64_t> out;
-    for (std::size_t i = 0; i < samples.size(); ++i)
-        if (i < kLeadSamples || (samples[i] / kSampleEvery) % kCandidateEvery == 0) out.push_back(samples[i]);
-    return out;
-}
-
-std::string version_sample_term(std::uint64_t sample) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%012llx", static_cast<unsigned long long>(sample));
-    return std::string(schema::prefix_version_sample) + buf;
 }
 
 std::string pack_version_samples(const std::vector<std::uint64_t>& samples) {

@@ -1,8 +1,7 @@
 #pragma once
 // Versions of one story: reprints with small edits, a teaser and its full
-// article. Each article carries a sample of its word shingles (terms with
-// schema::prefix_version_sample, and the same sample packed in
-// schema::slot_version_samples); two articles are versions of one story when
+// article. Each article carries a sample of its word shingles, packed in
+// schema::slot_version_samples; two articles are versions of one story when
 // their samples mostly agree (see same_story). The sample is taken by the
 // shingle's hash (one in kSampleEvery), so a shingle sampled in one article is
 // sampled in every article that has it: a teaser's samples are a subset of its
@@ -21,22 +20,21 @@ inline constexpr std::uint64_t kSampleEvery = 6;
 /// is judged by its first ~400 words, where a teaser or a reprint's opening is.
 inline constexpr std::size_t kMaxSamples = 48;
 
-/// The samples indexed as terms, which find the articles worth comparing:
-/// the first kLeadSamples in text order (a teaser shares its article's
-/// opening) and one in kCandidateEvery of the rest, chosen by hash so that
-/// texts sharing a sample choose alike. Comparing uses every sample (the
-/// value): indexing all 48 as terms made indexing a third slower.
+/// The samples that find the articles worth comparing (group_versions
+/// compares two articles only when they share one): the first kLeadSamples
+/// in text order (a teaser shares its article's opening) and one in
+/// kCandidateEvery of the rest, chosen by hash so that texts sharing a
+/// sample choose alike. The comparison itself uses every sample.
 inline constexpr std::size_t kLeadSamples = 12;
 inline constexpr std::uint64_t kCandidateEvery = 4;
-std::vector<std::uint64_t> candidate_samples(const std::vector<std::uint64_t>& samples);
+inline bool is_candidate_sample(std::size_t position, std::uint64_t sample) {
+    return position < kLeadSamples || (sample / kSampleEvery) % kCandidateEvery == 0;
+}
 
 /// The sampled shingle hashes of an article's text, in text order, without
 /// repeats. Empty for texts too short to judge (fewer than kMinSamples
 /// samples): those are versions only of the same text (the content hash).
 std::vector<std::uint64_t> version_samples(std::string_view title, std::string_view body);
-
-/// The term of one sample: prefix_version_sample + 12 hex digits.
-std::string version_sample_term(std::uint64_t sample);
 
 /// Samples packed for the value slot (8 bytes each, big-endian), and back.
 std::string pack_version_samples(const std::vector<std::uint64_t>& samples);
