@@ -25,6 +25,8 @@
 # run of a target adds a line to DIR/ledger.tsv (time, target, executions,
 # seconds, max_len, result, commit), which --ledger sums: a campaign of 10
 # million executions may take several runs, each going on from the last corpus.
+# A run stopped with SIGINT (libFuzzer's exit 72, no finding) is "interrupted"
+# and its executions count; the target's next run goes on from its corpus.
 #
 # Exit status: 0 no finding, 1 a finding or a build failure, 2 usage,
 # 77 clang or libFuzzer missing (1 under CI=true).
@@ -67,7 +69,7 @@ if [[ $mode == ledger ]]; then
     [[ -f $ledger ]] || { echo "run.sh: no ledger at $ledger (no --runs run yet)"; exit 0; }
     printf '%-15s %14s %6s %10s %9s  %s\n' target executions runs hours findings first..last
     awk -F'\t' '
-        { n[$2] += $3; runs[$2]++; secs[$2] += $4; if ($6 != "ok") bad[$2]++
+        { n[$2] += $3; runs[$2]++; secs[$2] += $4; if ($6 != "ok" && $6 != "interrupted") bad[$2]++
           if (!($2 in first)) first[$2] = substr($1, 1, 10); last[$2] = substr($1, 1, 10) }
         END { for (t in n) printf "%-15s %14d %6d %10.2f %9d  %s..%s\n", t, n[t], runs[t], secs[t] / 3600, bad[t], first[t], last[t] }
     ' "$ledger" | sort
@@ -340,6 +342,10 @@ for t in "${targets[@]}"; do
     found=$(($(find "$artifacts" -type f | wc -l) - before))
     if ((status == 0)); then
         result="ok"
+    elif ((status == 72 && found == 0)) && grep -q 'libFuzzer: run interrupted' "$log"; then
+        # SIGINT (to free the machine for a while): libFuzzer prints its final
+        # statistics and exits 72. What ran before found nothing, so it counts.
+        result="interrupted"
     else
         kind=$(grep -m1 -o -E 'ERROR: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|libFuzzer)[^(]*|runtime error:.*|invariant broken:.*|terminate called.*' "$log" | head -n 1 || true)
         result="FINDING: ${kind:-exit $status}; $(find "$artifacts" -type f -newer "$log.start" | head -n 1)"
