@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config
   libxapian-dev xapian-tools libstemmer-dev
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
-  libgumbo-dev libarchive-dev libuchardet-dev libcld2-dev zlib1g-dev
+  libgumbo-dev libarchive-dev libuchardet-dev libcld2-dev zlib1g-dev libjemalloc-dev
   # tests
   catch2 python3 iproute2
   libxml2-dev
