@@ -61,13 +61,39 @@ class Groups {
 // indexing a tenth slower and the index larger): the (sample, article) pairs
 // of the candidate samples, sorted, put the articles that share a sample
 // side by side. A large index's pairs are made in parts, one pass over the
-// values each, so that a part's pairs stay within kCandidateBytes.
-constexpr std::size_t kCandidateBytes = std::size_t(32) << 20;
+// values each, so that a part's pairs stay within kCandidateBytes. At a
+// million articles that is 3 passes (11 with 32 MB, when the passes were a
+// fifth of the grouping's time); the indexer's peak memory is in the writing
+// before, not here.
+constexpr std::size_t kCandidateBytes = std::size_t(96) << 20;
 
-struct Candidate {
+#pragma pack(push, 4)
+struct Candidate {  // 12 bytes, not 16
     std::uint64_t sample;
     Xapian::docid docid;
     bool operator<(const Candidate& o) const { return sample != o.sample ? sample < o.sample : docid < o.docid; }
+};
+#pragma pack(pop)
+static_assert(sizeof(Candidate) == 12);
+
+// Two articles found apart are met again at every other candidate sample they
+// share, and comparing them reads a value at random: remembering recent
+// rejections (in a fixed table, so a collision only costs a comparison)
+// spares a quarter of them on the scaled corpus (a million articles: 4.18 to
+// 3.00 million comparisons, 28.9 to 21.7 s with the larger parts above). A
+// pair's answer never changes, so the groups are the same.
+class RejectedPairs {
+  public:
+    bool contains(Xapian::docid a, Xapian::docid b) const { return slots_[slot(a, b)] == key(a, b); }
+    void add(Xapian::docid a, Xapian::docid b) { slots_[slot(a, b)] = key(a, b); }
+
+  private:
+    static constexpr std::size_t kSlots = std::size_t(1) << 20;  // 8 MB
+    static std::uint64_t key(Xapian::docid a, Xapian::docid b) { return (std::uint64_t(a) << 32) | b; }
+    static std::size_t slot(Xapian::docid a, Xapian::docid b) {
+        return static_cast<std::size_t>((key(a, b) * 0x9E3779B97F4A7C15ULL) >> 44);
+    }
+    std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(kSlots, 0);
 };
 
 std::size_t candidate_parts(const Xapian::Database& db) {
@@ -117,15 +143,17 @@ VersionGrouping group_versions(const Xapian::Database& db, const WriteVersionKey
         std::sort(samples.begin(), samples.end());
         return samples;
     };
+    RejectedPairs rejected;
     for_each_shared_sample(db, [&](const Candidate* run, const Candidate* end) {
         const Xapian::docid first = run->docid;
         std::vector<std::uint64_t> first_samples;
         for (const Candidate* c = run + 1; c != end; ++c) {
             const Xapian::docid other = c->docid;
-            if (groups.root(first) == groups.root(other)) continue;
+            if (groups.root(first) == groups.root(other) || rejected.contains(first, other)) continue;
             if (first_samples.empty()) first_samples = samples_of(first);
             ++result.compared;
             if (same_story(overlap_sorted(first_samples, samples_of(other)))) groups.join(first, other);
+            else rejected.add(first, other);
         }
     });
 
