@@ -96,9 +96,14 @@ class RejectedPairs {
     std::vector<std::uint64_t> slots_ = std::vector<std::uint64_t>(kSlots, 0);
 };
 
-std::size_t candidate_parts(const Xapian::Database& db) {
+// At most this many candidates in all (every article with all its candidate samples).
+std::size_t most_candidates(const Xapian::Database& db) {
     constexpr std::size_t per_article = kLeadSamples + (kMaxSamples - kLeadSamples) / kCandidateEvery + 1;
-    const std::size_t most = std::size_t(db.get_doccount()) * per_article * sizeof(Candidate);
+    return std::size_t(db.get_doccount()) * per_article;
+}
+
+std::size_t candidate_parts(const Xapian::Database& db) {
+    const std::size_t most = most_candidates(db) * sizeof(Candidate);
     return std::max<std::size_t>(1, (most + kCandidateBytes - 1) / kCandidateBytes);
 }
 
@@ -108,6 +113,9 @@ template <typename Visit>
 void for_each_shared_sample(const Xapian::Database& db, Visit&& visit) {
     const std::size_t parts = candidate_parts(db);
     std::vector<Candidate> candidates;
+    // Room for a part, so that the vector does not double (and hold both
+    // copies at once) on the way: parts split the samples by hash, evenly.
+    candidates.reserve(most_candidates(db) / parts + most_candidates(db) / parts / 8);
     for (std::size_t part = 0; part < parts; ++part) {
         candidates.clear();
         const auto end = db.valuestream_end(schema::slot_version_samples);
