@@ -62,9 +62,8 @@ class Groups {
 // of the candidate samples, sorted, put the articles that share a sample
 // side by side. A large index's pairs are made in parts, one pass over the
 // values each, so that a part's pairs stay within kCandidateBytes. At a
-// million articles that is 3 passes (11 with 32 MB, when the passes were a
-// fifth of the grouping's time); the indexer's peak memory is in the writing
-// before, not here.
+// million articles that is 3 passes (11 with the 32 MB of before); the
+// grouping then peaks at 84 MB of RSS, the indexer at 267 MB while writing.
 constexpr std::size_t kCandidateBytes = std::size_t(96) << 20;
 
 #pragma pack(push, 4)
