@@ -119,13 +119,10 @@ void for_each_shared_sample(const Xapian::Database& db, Visit&& visit) {
         candidates.clear();
         const auto end = db.valuestream_end(schema::slot_version_samples);
         for (auto v = db.valuestream_begin(schema::slot_version_samples); v != end; ++v) {
-            const std::string packed = *v;
-            for (std::size_t i = 0; i + 8 <= packed.size(); i += 8) {
-                std::uint64_t sample = 0;
-                for (std::size_t j = 0; j < 8; ++j) sample = (sample << 8) | static_cast<unsigned char>(packed[i + j]);
-                if (is_candidate_sample(i / 8, sample) && (sample >> 24) % parts == part)
-                    candidates.push_back({sample, v.get_docid()});
-            }
+            const auto samples = unpack_version_samples(*v);
+            for (std::size_t i = 0; i < samples.size(); ++i)
+                if (is_candidate_sample(i, samples[i]) && (samples[i] >> 24) % parts == part)
+                    candidates.push_back({samples[i], v.get_docid()});
         }
         std::sort(candidates.begin(), candidates.end());
         for (std::size_t run = 0; run < candidates.size();) {
