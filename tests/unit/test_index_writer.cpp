@@ -246,17 +246,24 @@ std::vector<libsearch::Article> many_articles(int count) {
 }  // namespace
 
 TEST_CASE("a new index written by parallel writers equals one written directly", "[index][parallel]") {
+    // 0: one segment per writer; 40: each of the 3 writers moves through
+    // about four segments, so articles are replaced, removed and read in
+    // closed segments as well as in the open one; 5: about eleven, sizes
+    // doubling after eight.
+    const std::size_t segment_size = GENERATE(0, 40, 5);
+    CAPTURE(segment_size);
     TempDir dir;
     const auto articles = many_articles(500);
     {
         IndexWriter direct({.path = dir / "direct"});
         for (const auto& a : articles) direct.add(a);
         direct.add(article("n7", "replaced seven", "A new text for seven.", {"Politics"}));
+        direct.add(article("n9", "nine at last", "Nine, final.", {"Politics"}));
         direct.remove("n8");
         direct.set_metadata("app.note", "kept");
     }
     {
-        IndexWriter parallel({.path = dir / "parallel", .batch_size = 50, .writers = 3});
+        IndexWriter parallel({.path = dir / "parallel", .batch_size = 50, .writers = 3, .segment_size = segment_size});
         for (const auto& a : articles) CHECK(parallel.add(a) == AddOutcome::added);
         // Until the merge the writer still answers for what it was given.
         CHECK(parallel.size() == 500);
@@ -270,6 +277,15 @@ TEST_CASE("a new index written by parallel writers equals one written directly",
         auto stored = parallel.article("n7");
         REQUIRE(stored);
         CHECK(stored->title == "replaced seven");
+        const auto early = parallel.article("n3"), late = parallel.article("n498");
+        REQUIRE(early);
+        REQUIRE(late);
+        CHECK(early->title == articles[3].title);
+        CHECK(late->title == articles[498].title);
+        // Replaced twice: the second time in the segment the first put it in.
+        CHECK(parallel.add(article("n9", "nine again", "Nine.", {"Politics"})) == AddOutcome::replaced);
+        CHECK(parallel.add(article("n9", "nine at last", "Nine, final.", {"Politics"})) == AddOutcome::replaced);
+        CHECK(parallel.article("n9")->title == "nine at last");
         CHECK_FALSE(parallel.article("missing"));
         parallel.set_metadata("app.note", "kept");
         CHECK(libsearch::Searcher(dir / "parallel").size() == 0);  // nothing visible before the merge
@@ -285,7 +301,7 @@ TEST_CASE("a new index written by parallel writers equals one written directly",
     CHECK_FALSE(std::filesystem::exists(dir / "parallel.merging"));
     libsearch::Searcher direct(dir / "direct"), parallel(dir / "parallel");
     CHECK(parallel.size() == direct.size());
-    for (const std::string q : {"oil", "camp talks", "\"bank and gold\"", "replaced", "story -grain", "gold seven"}) {
+    for (const std::string q : {"oil", "camp talks", "\"bank and gold\"", "replaced", "story -grain", "gold seven", "nine", "again"}) {
         CAPTURE(q);
         libsearch::SearchRequest request{.query = q, .exact = true};
         const auto a = direct.search(request), b = parallel.search(request);

@@ -30,6 +30,12 @@ struct IndexOptions {
     /// and an interrupted run leaves the index as it was. 1: write directly.
     /// An index that has articles is always written directly.
     unsigned writers = 1;
+    /// Each parallel writer moves on to a fresh database (a segment) after
+    /// this many articles, and segments double in size every eight; the
+    /// first commit() merges all segments at once. Xapian's writer slows
+    /// down as its database grows, so smaller segments index faster.
+    /// 0: one segment per writer.
+    std::size_t segment_size = 50'000;
     /// Language of articles that name none, and of queries by default.
     /// Stored in a new index; an existing index keeps the one it was made with.
     std::string default_language = "en";

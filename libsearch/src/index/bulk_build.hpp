@@ -1,13 +1,21 @@
 #pragma once
 // A new index written in parallel: articles are spread by id over several
-// lanes (each its own database and thread) and merged into the index in one
+// lanes (each its own thread and database) and merged into the index in one
 // pass of Xapian's compactor. Xapian's writer is single-threaded and is most
 // of the cost of indexing; lanes use every core, and the merge costs a few
 // percent. The index itself keeps the metadata meanwhile.
+//
+// A lane writes a series of databases (segments), a fresh one after
+// `segment_size` articles, sizes doubling every eight segments: Xapian's writer slows down as its database grows (each flush
+// merges into bigger posting lists and writes more of them), so a lane that
+// keeps its database small writes faster. An article replaced or removed
+// after its segment was closed is deleted from that segment just before the
+// merge.
 
 #include <xapian.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,11 +30,13 @@ namespace libsearch::index {
 class BulkBuild {
   public:
     /// Lanes live in `<index_path>/.lanes/`; each commits every
-    /// `batch_size` of its documents, so memory stays bounded. With
-    /// `spelling`, each lane makes the spelling data of its vocabulary before
-    /// the merge (add_vocabulary_spelling), all lanes at once; the compactor
-    /// adds up their counts.
-    BulkBuild(const std::string& index_path, unsigned lanes, std::size_t batch_size, bool spelling);
+    /// `batch_size` of its documents, so memory stays bounded, and starts a
+    /// new segment after `segment_size` (0: never; see IndexOptions). With `spelling`, each
+    /// lane makes the spelling data of its vocabulary before the merge
+    /// (add_vocabulary_spelling), all lanes at once; the compactor adds up
+    /// their counts.
+    BulkBuild(const std::string& index_path, unsigned lanes, std::size_t batch_size, std::size_t segment_size,
+              bool spelling);
     ~BulkBuild();
 
     /// Same outcomes as IndexWriter::add: an id met again with the same
@@ -46,12 +56,33 @@ class BulkBuild {
     static std::string lanes_dir(const std::string& index_path) { return index_path + "/.lanes"; }
 
   private:
-    std::size_t lane_of(const std::string& id) const;
+    // What the caller's thread knows of a lane; its thread has the database.
+    struct Lane {
+        std::unique_ptr<WriterLane> writer;
+        std::shared_ptr<std::size_t> changes;  // touched only by the lane's thread
+        unsigned segment = 0;                  // the one being written
+        std::size_t in_segment = 0;            // articles added to it
+        // Id terms of articles that have a newer version in a later segment,
+        // or none: deleted from their (closed) segment before the merge.
+        std::map<unsigned, std::vector<std::string>> stale;
+    };
 
-    std::vector<std::unique_ptr<WriterLane>> lanes_;
-    std::vector<std::shared_ptr<std::size_t>> changes_;  // each touched only by its lane's thread
-    IdTable ids_;  // id -> hash of its stored data
+    std::size_t lane_of(const std::string& id) const;
+    std::string segment_path(std::size_t lane, unsigned segment) const;
+    // The article goes to the lane's current segment; a new segment is
+    // started when that one is full.
+    void add_to_segment(std::size_t lane, std::shared_ptr<const Xapian::Document> document);
+    // Before the merge, in the lane's thread: stale articles deleted, and
+    // the spelling data of the lane's vocabulary made.
+    void finish_lane(std::size_t lane);
+
+    std::string dir_;
+    std::vector<Lane> lanes_;
+    // id -> hash of its stored data, with the segment holding the article in
+    // the low bits (see bulk_build.cpp).
+    IdTable ids_;
     std::size_t batch_size_;
+    std::size_t segment_size_;
     bool spelling_;
 };
 
@@ -62,8 +93,9 @@ bool is_spelling_word(const std::string& term);
 /// Adds a new article's words to the spelling data.
 void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& document);
 
-/// Makes the spelling data of a whole index in one pass over its vocabulary:
+/// Makes the spelling data of a whole vocabulary (every term of
+/// `vocabulary`, with the number of articles using it) in `out`, in one pass:
 /// far cheaper than adding each article's words as it is written. Commits.
-void add_vocabulary_spelling(Xapian::WritableDatabase& db);
+void add_vocabulary_spelling(Xapian::WritableDatabase& out, const Xapian::Database& vocabulary);
 
 }  // namespace libsearch::index

@@ -100,7 +100,7 @@ struct IndexWriter::Impl {
             fs::remove_all(merging_path(options.path), ignored);
             if (options.writers > 1 && db.get_doccount() == 0)
                 bulk = std::make_unique<index::BulkBuild>(options.path, options.writers, options.batch_size,
-                                                          options.spelling);
+                                                          options.segment_size, options.spelling);
         } catch (const Xapian::Error& e) {
             throw_index_error(e, options.path, "opening");
         } catch (const fs::filesystem_error& e) {

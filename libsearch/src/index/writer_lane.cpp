@@ -6,13 +6,16 @@ namespace {
 // Queued tasks per lane: enough to keep the lane busy, few enough that
 // queued documents cost little memory.
 constexpr std::size_t kQueueLimit = 256;
-}  // namespace
 
 // A lane is scratch space, merged and deleted at the end: it need not
 // survive a crash, so its commits skip fsync.
-WriterLane::WriterLane(std::string path)
-    : path_(std::move(path)), db_(path_, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC),
-      thread_([this] { loop(); }) {}
+Xapian::WritableDatabase create(const std::string& path) {
+    return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+}
+
+}  // namespace
+
+WriterLane::WriterLane(const std::string& path) : db_(create(path)), thread_([this] { loop(); }) {}
 
 WriterLane::~WriterLane() {
     {
@@ -33,6 +36,13 @@ void WriterLane::submit(Task task) {
     rethrow_locked();
     queue_.push_back(std::move(task));
     changed_.notify_all();
+}
+
+void WriterLane::reopen(std::string path) {
+    submit([path = std::move(path)](Xapian::WritableDatabase& db) {
+        db.commit();
+        db = create(path);  // the last handle on the old database goes: closed
+    });
 }
 
 void WriterLane::sync() {
