@@ -74,6 +74,7 @@ struct Arguments {
     bool date_from_mtime = false;
     bool force = false;
     std::size_t batch_size = 1000;
+    std::size_t merge_every = libsearch::IndexOptions{}.merge_every;
     std::size_t max_size_mb = 256;
     std::vector<std::string> paths;
 };
@@ -136,7 +137,7 @@ int index(const Arguments& args) {
     std::optional<libsearch::IndexWriter> writer;
     if (!args.dry_run) writer.emplace(libsearch::IndexOptions{
             .path = args.db, .batch_size = args.batch_size, .writers = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency()),
-            .shards = args.shards});
+            .merge_every = args.merge_every, .shards = args.shards});
     libsearch::Ingester ingester(writer ? &*writer : nullptr, options);
     indexer::ProgressDisplay display(stderr);
     const auto report = ingester.run(args.paths, [&](const libsearch::IngestProgress& p) { display.update(p); });
@@ -156,6 +157,10 @@ int main(int argc, char** argv) {
     app.add_option("--db", args.db, "Index directory (created when missing)");
     app.add_option("--jobs", args.jobs, "Threads reading and analysing files, and writing a new index in parallel parts (default: one per core)");
     app.add_option("--batch-size", args.batch_size, "Commit every N changed articles (default 1000)");
+    app.add_option("--merge-every", args.merge_every,
+                   "A new index written in parallel parts merges them into the index every N articles, which bounds "
+                   "the indexer's memory (about 50 bytes an article); 0: only at the end (default " +
+                       std::to_string(args.merge_every) + ")");
     app.add_option("--shards", args.shards, "Spread articles over N databases DIR/shard-0... by a hash of their id, "
                                             "and make DIR a Xapian stub database listing them (an existing index "
                                             "keeps its number)")

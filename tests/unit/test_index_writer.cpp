@@ -246,12 +246,14 @@ std::vector<libsearch::Article> many_articles(int count) {
 }  // namespace
 
 TEST_CASE("a new index written by parallel writers equals one written directly", "[index][parallel]") {
-    // 0: one segment per writer; 40: each of the 3 writers moves through
-    // about four segments, so articles are replaced, removed and read in
-    // closed segments as well as in the open one; 5: about eleven, sizes
-    // doubling after eight.
-    const std::size_t segment_size = GENERATE(0, 40, 5);
-    CAPTURE(segment_size);
+    // Segment size 0: one segment per writer; 40: each of the 3 writers
+    // moves through about four segments, so articles are replaced, removed
+    // and read in closed segments as well as in the open one; 5: about
+    // eleven, sizes doubling after eight. Merging every 120 articles: the
+    // same in lanes that follow four merges into the index.
+    const auto [segment_size, merge_every] =
+        GENERATE(table<std::size_t, std::size_t>({{0, 0}, {40, 0}, {5, 0}, {40, 120}}));
+    CAPTURE(segment_size, merge_every);
     TempDir dir;
     const auto articles = many_articles(500);
     {
@@ -263,7 +265,11 @@ TEST_CASE("a new index written by parallel writers equals one written directly",
         direct.set_metadata("app.note", "kept");
     }
     {
-        IndexWriter parallel({.path = dir / "parallel", .batch_size = 50, .writers = 3, .segment_size = segment_size});
+        IndexWriter parallel({.path = dir / "parallel",
+                              .batch_size = 50,
+                              .writers = 3,
+                              .segment_size = segment_size,
+                              .merge_every = merge_every});
         for (const auto& a : articles) CHECK(parallel.add(a) == AddOutcome::added);
         // Until the merge the writer still answers for what it was given.
         CHECK(parallel.size() == 500);
@@ -288,7 +294,8 @@ TEST_CASE("a new index written by parallel writers equals one written directly",
         CHECK(parallel.article("n9")->title == "nine at last");
         CHECK_FALSE(parallel.article("missing"));
         parallel.set_metadata("app.note", "kept");
-        CHECK(libsearch::Searcher(dir / "parallel").size() == 0);  // nothing visible before the merge
+        // Nothing is visible before a merge.
+        CHECK(libsearch::Searcher(dir / "parallel").size() == (merge_every ? 480 : 0));
         parallel.commit();
         CHECK(libsearch::Searcher(dir / "parallel").size() == 499);
         // After the merge the writer writes the index directly.
@@ -314,6 +321,36 @@ TEST_CASE("a new index written by parallel writers equals one written directly",
     // Spelling data is merged too.
     CHECK(parallel.search({.query = "trdae"}).suggestion == direct.search({.query = "trdae"}).suggestion);
     CHECK(parallel.search({.query = "trdae"}).suggestion == "trade");
+}
+
+TEST_CASE("a parallel build commits metadata only with the articles of the same merge", "[index][parallel]") {
+    TempDir dir;
+    const std::string path = dir / "db";
+    const auto articles = many_articles(230);
+    IndexWriter writer({.path = path, .writers = 2, .merge_every = 100});
+    const auto committed = [&](const std::string& key) { return Xapian::Database(path).get_metadata(key); };
+    for (std::size_t i = 0; i < 50; ++i) writer.add(articles[i]);
+    writer.set_metadata("state.first", "50");
+    CHECK(committed("state.first").empty());
+    CHECK(writer.metadata("state.first") == "50");
+    for (std::size_t i = 50; i < 100; ++i) writer.add(articles[i]);  // the 100th merges
+    CHECK(Xapian::Database(path).get_doccount() == 100);
+    CHECK(committed("state.first") == "50");
+    writer.set_metadata("state.second", "130");
+    writer.set_metadata("state.first", "");
+    for (std::size_t i = 100; i < 130; ++i) writer.add(articles[i]);
+    // Held back until the articles it describes are merged.
+    CHECK(committed("state.second").empty());
+    CHECK(committed("state.first") == "50");
+    CHECK(writer.metadata("state.second") == "130");
+    CHECK(writer.metadata("state.first").empty());
+    CHECK(writer.metadata_keys("state.") == std::vector<std::string>{"state.second"});
+    CHECK(writer.size() == 130);
+    writer.commit();
+    CHECK(Xapian::Database(path).get_doccount() == 130);
+    CHECK(committed("state.second") == "130");
+    CHECK(committed("state.first").empty());
+    CHECK_FALSE(std::filesystem::exists(path + "/.lanes"));
 }
 
 TEST_CASE("parallel writers are used only for a new index", "[index][parallel]") {

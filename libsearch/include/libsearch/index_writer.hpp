@@ -36,6 +36,12 @@ struct IndexOptions {
     /// down as its database grows, so smaller segments index faster.
     /// 0: one segment per writer.
     std::size_t segment_size = 50'000;
+    /// A parallel build remembers every article it holds (about 50 bytes
+    /// each) until its merge. After this many it merges into the index, as
+    /// commit() does, and goes on in parallel: the writer's memory is bounded
+    /// by this setting, not by the archive. Each merge rewrites the whole
+    /// index, so smaller values cost time. 0: merge only on commit().
+    std::size_t merge_every = 2'000'000;
     /// Language of articles that name none, and of queries by default.
     /// Stored in a new index; an existing index keeps the one it was made with.
     std::string default_language = "en";

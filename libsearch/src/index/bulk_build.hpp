@@ -47,6 +47,8 @@ class BulkBuild {
     /// The stored data of an article added in this build.
     std::optional<std::string> data(const std::string& id);
     std::uint64_t size() const { return ids_.size(); }
+    /// No article waits in the lanes (removed ones do not count).
+    bool empty() const { return ids_.size() == 0; }
 
     /// Waits for the lanes, commits them and merges them with the
     /// (committed, closed) index at `index_path` into `output`.

@@ -11,6 +11,7 @@
 #include "core/schema_version.hpp"
 #include "core/xapian_errors.hpp"
 #include "index/bulk_build.hpp"
+#include "index/deferred_metadata.hpp"
 #include "index/version_grouping.hpp"
 #include "index/writer_access.hpp"
 #include "index/document_builder.hpp"
@@ -78,6 +79,9 @@ struct IndexWriter::Impl {
     std::size_t pending = 0;
     WriterStats stats;
     std::unique_ptr<index::BulkBuild> bulk;  // while a new index is written in parallel
+    // Metadata set while `bulk`: written into the merged index, never into
+    // the index before the merge (see finish_bulk).
+    index::DeferredMetadata deferred;
     bool marked_stale = false;
     std::unique_ptr<index::ShardedWriter> sharded;  // a sharded index: every call goes there
 
@@ -98,9 +102,7 @@ struct IndexWriter::Impl {
             std::error_code ignored;
             fs::remove_all(index::BulkBuild::lanes_dir(options.path), ignored);
             fs::remove_all(merging_path(options.path), ignored);
-            if (options.writers > 1 && db.get_doccount() == 0)
-                bulk = std::make_unique<index::BulkBuild>(options.path, options.writers, options.batch_size,
-                                                          options.segment_size, options.spelling);
+            if (options.writers > 1 && db.get_doccount() == 0) start_bulk();
         } catch (const Xapian::Error& e) {
             throw_index_error(e, options.path, "opening");
         } catch (const fs::filesystem_error& e) {
@@ -109,13 +111,20 @@ struct IndexWriter::Impl {
         }
     }
 
+    void start_bulk() {
+        bulk = std::make_unique<index::BulkBuild>(options.path, options.writers, options.batch_size,
+                                                  options.segment_size, options.spelling);
+    }
+
     Xapian::docid find(const std::string& id) const {
         const std::string term = schema_terms::id_term(id);
         auto posting = db.postlist_begin(term);
         return posting == db.postlist_end(term) ? 0 : *posting;
     }
 
-    // A bulk build's lanes commit on their own; its first commit() merges.
+    // A bulk build's lanes commit on their own; commit() merges them, and so
+    // does a bulk build that holds options.merge_every articles, which then
+    // goes on with new lanes.
     void changed() {
         if (!marked_stale) {
             db.set_metadata(schema::meta_versions_stale, "1");
@@ -123,13 +132,26 @@ struct IndexWriter::Impl {
         }
         ++pending;
         if (!bulk && options.batch_size && pending >= options.batch_size) commit();
+        if (bulk && options.merge_every && bulk->size() >= options.merge_every) {
+            commit();
+            start_bulk();
+        }
     }
 
     void commit() {
         try {
-            db.set_metadata(schema::meta_last_commit, utc_now_iso8601());
-            db.commit();
-            if (bulk) finish_bulk();
+            if (bulk && !bulk->empty()) {
+                finish_bulk();
+            } else {
+                // No article waits in the lanes: nothing to merge.
+                if (bulk) deferred.apply([&](const auto& key, const auto& value) { db.set_metadata(key, value); });
+                db.set_metadata(schema::meta_last_commit, utc_now_iso8601());
+                db.commit();
+                if (bulk) {
+                    bulk.reset();
+                    fs::remove_all(index::BulkBuild::lanes_dir(options.path));
+                }
+            }
         } catch (const Xapian::Error& e) {
             throw_index_error(e, options.path, bulk ? "merging the parallel parts of" : "committing");
         } catch (const fs::filesystem_error& e) {
@@ -140,14 +162,23 @@ struct IndexWriter::Impl {
         ++stats.commits;
     }
 
-    // The lanes and the (committed) index, which holds the metadata, merged
-    // into a new directory that then takes the index's place. From here on
-    // this writer writes the index directly.
+    // The lanes and the (committed) index merged into a new directory, which
+    // then takes the index's place. The metadata set meanwhile (file states)
+    // go into the merged index only: a crash before the renames leaves the
+    // index with neither the new articles nor the states that list them, so
+    // the next run reads those files again.
     void finish_bulk() {
         const std::string& path = options.path;
+        db.commit();  // articles replaced in the index by newer ones in the lanes: deleted
         db.close();
         bulk->merge(path, merging_path(path));
         bulk.reset();
+        {
+            Xapian::WritableDatabase merged(merging_path(path), Xapian::DB_OPEN);
+            deferred.apply([&](const auto& key, const auto& value) { merged.set_metadata(key, value); });
+            merged.set_metadata(schema::meta_last_commit, utc_now_iso8601());
+            merged.commit();
+        }
         fs::remove_all(previous_path(path));
         fs::rename(path, previous_path(path));
         fs::rename(merging_path(path), path);
@@ -206,10 +237,24 @@ AddOutcome IndexWriter::add(PreparedArticle&& prepared) {
     AddOutcome outcome = AddOutcome::added;
     try {
         if (d.bulk) {
+            // After a merge (IndexOptions::merge_every) the article may be
+            // in the index: unchanged, or deleted there for the newer one.
+            bool in_index = false;
+            if (!d.bulk->contains(id) && d.db.get_doccount() != 0) {
+                if (const Xapian::docid existing = d.find(id)) {
+                    if (d.db.get_document(existing, Xapian::DOC_ASSUME_VALID).get_data() == p.data) {
+                        ++d.stats.unchanged;
+                        return AddOutcome::unchanged;
+                    }
+                    d.db.delete_document(existing);
+                    in_index = true;
+                }
+            }
             // The document goes to a lane's thread whole, never shared.
             auto document = std::shared_ptr<const Xapian::Document>(
                 std::shared_ptr<PreparedArticle::Impl>(std::move(prepared.impl_)), &p.document);
             outcome = d.bulk->add(id, std::move(document));
+            if (in_index) outcome = AddOutcome::replaced;
             switch (outcome) {
                 case AddOutcome::added: ++d.stats.added; break;
                 case AddOutcome::replaced: ++d.stats.replaced; break;
@@ -243,8 +288,8 @@ bool IndexWriter::remove(const std::string& id) {
     if (impl_->sharded) return impl_->sharded->remove(id);
     auto& d = *impl_;
     try {
-        if (d.bulk) {
-            if (!d.bulk->remove(id)) return false;
+        if (d.bulk && d.bulk->remove(id)) {
+            // In a lane; a version in the index was deleted when it came.
         } else {
             const Xapian::docid existing = d.find(id);
             if (!existing) return false;
@@ -261,7 +306,7 @@ bool IndexWriter::remove(const std::string& id) {
 bool IndexWriter::contains(const std::string& id) const {
     if (impl_->sharded) return impl_->sharded->contains(id);
     try {
-        return impl_->bulk ? impl_->bulk->contains(id) : impl_->find(id) != 0;
+        return (impl_->bulk && impl_->bulk->contains(id)) || impl_->find(id) != 0;
     } catch (const Xapian::Error& e) {
         throw_index_error(e, impl_->options.path, "reading");
     }
@@ -270,7 +315,7 @@ bool IndexWriter::contains(const std::string& id) const {
 std::optional<Article> IndexWriter::article(const std::string& id) const {
     if (impl_->sharded) return impl_->sharded->article(id);
     try {
-        if (impl_->bulk) {
+        if (impl_->bulk && impl_->bulk->contains(id)) {
             const auto data = impl_->bulk->data(id);
             return data ? index::decode_article(*data) : std::nullopt;
         }
@@ -284,6 +329,8 @@ std::optional<Article> IndexWriter::article(const std::string& id) const {
 
 std::string IndexWriter::metadata(const std::string& key) const {
     if (impl_->sharded) return impl_->sharded->metadata(key);
+    if (impl_->bulk)
+        if (auto deferred = impl_->deferred.find(key)) return std::move(*deferred);
     try {
         return impl_->db.get_metadata(key);
     } catch (const Xapian::Error& e) {
@@ -294,6 +341,7 @@ std::string IndexWriter::metadata(const std::string& key) const {
 void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
     if (key.empty()) throw InvalidArgument("key", "a metadata key cannot be empty");
     if (impl_->sharded) return impl_->sharded->set_metadata(key, value);
+    if (impl_->bulk) return impl_->deferred.set(key, value);
     try {
         impl_->db.set_metadata(key, value);
     } catch (const Xapian::Error& e) {
@@ -304,7 +352,8 @@ void IndexWriter::set_metadata(const std::string& key, const std::string& value)
 std::vector<std::string> IndexWriter::metadata_keys(const std::string& prefix) const {
     if (impl_->sharded) return impl_->sharded->metadata_keys(prefix);
     try {
-        return {impl_->db.metadata_keys_begin(prefix), impl_->db.metadata_keys_end(prefix)};
+        std::vector<std::string> stored(impl_->db.metadata_keys_begin(prefix), impl_->db.metadata_keys_end(prefix));
+        return impl_->bulk ? impl_->deferred.keys(std::move(stored), prefix) : stored;
     } catch (const Xapian::Error& e) {
         throw_index_error(e, impl_->options.path, "reading");
     }
@@ -322,7 +371,7 @@ std::size_t IndexWriter::pending() const noexcept {
 std::uint64_t IndexWriter::size() const {
     if (impl_->sharded) return impl_->sharded->size();
     try {
-        return impl_->bulk ? impl_->bulk->size() : impl_->db.get_doccount();
+        return (impl_->bulk ? impl_->bulk->size() : 0) + impl_->db.get_doccount();
     } catch (const Xapian::Error& e) {
         throw_index_error(e, impl_->options.path, "reading");
     }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <exception>
 #include <filesystem>
-#include <set>
 #include <thread>
 
 #include "core/stub_database.hpp"
@@ -135,27 +134,19 @@ bool ShardedWriter::contains(const std::string& id) const { return shard(id).con
 std::optional<Article> ShardedWriter::article(const std::string& id) const { return shard(id).article(id); }
 
 std::string ShardedWriter::metadata(const std::string& key) const {
-    const auto deferred = deferred_.find(key);
-    return deferred != deferred_.end() ? deferred->second : shards_[0]->metadata(key);
+    if (auto deferred = deferred_.find(key)) return std::move(*deferred);
+    return shards_[0]->metadata(key);
 }
 
 void ShardedWriter::set_metadata(const std::string& key, const std::string& value) {
     if (bulk_)
-        deferred_[key] = value;
+        deferred_.set(key, value);
     else
         shards_[0]->set_metadata(key, value);
 }
 
 std::vector<std::string> ShardedWriter::metadata_keys(const std::string& prefix) const {
-    std::set<std::string> keys;
-    for (auto& key : shards_[0]->metadata_keys(prefix)) keys.insert(std::move(key));
-    for (auto it = deferred_.lower_bound(prefix); it != deferred_.end() && it->first.starts_with(prefix); ++it) {
-        if (it->second.empty())
-            keys.erase(it->first);
-        else
-            keys.insert(it->first);
-    }
-    return {keys.begin(), keys.end()};
+    return deferred_.keys(shards_[0]->metadata_keys(prefix), prefix);
 }
 
 void ShardedWriter::commit() {
@@ -174,8 +165,7 @@ void ShardedWriter::commit() {
     for (auto& thread : threads) thread.join();
     for (const auto& error : errors)
         if (error) std::rethrow_exception(error);
-    for (const auto& [key, value] : deferred_) shards_[0]->set_metadata(key, value);
-    deferred_.clear();
+    deferred_.apply([&](const std::string& key, const std::string& value) { shards_[0]->set_metadata(key, value); });
     shards_[0]->commit();
     pending_ = 0;
     bulk_ = false;

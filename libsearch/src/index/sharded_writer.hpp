@@ -6,12 +6,12 @@
 // articles, so the next run reads those files again, never the reverse
 // (states claiming articles that were never committed).
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "index/deferred_metadata.hpp"
 #include "libsearch/index_writer.hpp"
 
 namespace libsearch::index {
@@ -58,8 +58,8 @@ class ShardedWriter {
     // Metadata set while bulk_: shard 0 is written directly and Xapian
     // flushes it on its own every 10,000 changes, which would make file
     // states durable before the articles in the other shards' lanes. They
-    // wait here until commit(). An empty value deletes, as in IndexWriter.
-    std::map<std::string, std::string> deferred_;
+    // wait here until commit().
+    DeferredMetadata deferred_;
     std::uint64_t commits_ = 0;
     mutable WriterStats stats_;
 };

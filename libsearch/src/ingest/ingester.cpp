@@ -107,14 +107,13 @@ class Run {
 
 void Run::load_states() {
     if (!writer_) return;
-    // File states are committed together with the articles they list, but
-    // for one case: a new index written in parallel lanes commits its
-    // metadata just before it merges the lanes, so a run killed (or failing)
-    // during the merge leaves the states of its files and no article.
-    // Trusted, they would pass those files over as unchanged for ever (even
-    // once other files are indexed again). In an index without articles,
-    // file states and holder counts are stale: they are deleted, with this
-    // run's first commit, and every file is read again, as if new.
+    // File states are committed together with the articles they list. An
+    // index written in parallel lanes by earlier versions committed them just
+    // before it merged the lanes, so a run killed (or failing) during the
+    // merge left the states of its files and no article. Trusted, they would
+    // pass those files over as unchanged for ever. In an index without
+    // articles, file states and holder counts are stale: they are deleted,
+    // with this run's first commit, and every file is read again, as if new.
     if (writer_->size() == 0) {
         for (const std::string_view prefix : {ingest::kFileStatePrefix, kHoldersPrefix})
             for (const auto& key : writer_->metadata_keys(std::string(prefix))) writer_->set_metadata(key, "");
