@@ -97,7 +97,7 @@ void BulkBuild::add_to_segment(std::size_t index, std::shared_ptr<const Xapian::
         if (batch && ++*changes % batch == 0) db.commit();
     });
     // Segments double in size every eight, so that a lane of n articles has
-    // about 8 log2(n / 8 segment_size) of them, not n / segment_size: the
+    // about 8 log2(n / (8 segment_size) + 1) of them, not n / segment_size: the
     // merge opens every segment at once, with a few file descriptors each.
     const std::size_t limit = segment_size_ << std::min(lane.segment / 8, 16u);
     if (segment_size_ && ++lane.in_segment >= limit && lane.segment < kSegmentMask) {
