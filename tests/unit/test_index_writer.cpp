@@ -308,7 +308,8 @@ TEST_CASE("a new index written by parallel writers equals one written directly",
     CHECK_FALSE(std::filesystem::exists(dir / "parallel.merging"));
     libsearch::Searcher direct(dir / "direct"), parallel(dir / "parallel");
     CHECK(parallel.size() == direct.size());
-    for (const std::string q : {"oil", "camp talks", "\"bank and gold\"", "replaced", "story -grain", "gold seven", "nine", "again"}) {
+    for (const std::string q :
+         {"oil", "camp talks", "\"bank and gold\"", "replaced", "story -grain", "gold seven", "nine", "again"}) {
         CAPTURE(q);
         libsearch::SearchRequest request{.query = q, .exact = true};
         const auto a = direct.search(request), b = parallel.search(request);

@@ -3,14 +3,15 @@
 // lanes (each its own thread and database) and merged into the index in one
 // pass of Xapian's compactor. Xapian's writer is single-threaded and is most
 // of the cost of indexing; lanes use every core, and the merge costs a few
-// percent. The index itself keeps the metadata meanwhile.
+// percent. Metadata set meanwhile wait in the IndexWriter and go into the
+// merged index.
 //
 // A lane writes a series of databases (segments), a fresh one after
-// `segment_size` articles, sizes doubling every eight segments: Xapian's writer slows down as its database grows (each flush
-// merges into bigger posting lists and writes more of them), so a lane that
-// keeps its database small writes faster. An article replaced or removed
-// after its segment was closed is deleted from that segment just before the
-// merge.
+// `segment_size` articles, sizes doubling every eight segments: Xapian's
+// writer slows down as its database grows (each flush merges into bigger
+// posting lists and writes more of them), so a lane that keeps its database
+// small writes faster. An article replaced or removed after its segment was
+// closed is deleted from that segment just before the merge.
 
 #include <xapian.h>
 
@@ -31,10 +32,10 @@ class BulkBuild {
   public:
     /// Lanes live in `<index_path>/.lanes/`; each commits every
     /// `batch_size` of its documents, so memory stays bounded, and starts a
-    /// new segment after `segment_size` (0: never; see IndexOptions). With `spelling`, each
-    /// lane makes the spelling data of its vocabulary before the merge
-    /// (add_vocabulary_spelling), all lanes at once; the compactor adds up
-    /// their counts.
+    /// new segment after `segment_size` (0: never; see IndexOptions). With
+    /// `spelling`, each lane makes the spelling data of its vocabulary before
+    /// the merge (add_vocabulary_spelling), all lanes at once; the compactor
+    /// adds up their counts.
     BulkBuild(const std::string& index_path, unsigned lanes, std::size_t batch_size, std::size_t segment_size,
               bool spelling);
     ~BulkBuild();
