@@ -155,6 +155,11 @@ TEST_CASE("impossible field values are query errors with a position", "[query][e
         {"date:2014..2013", 5, "ends before it starts"},
         {"date:yesterday", 5, "YYYY"},
         {"camp date:..", 10, "needs at least one end"},
+        // Found by fuzz_query: a bad field value in a negated group crashed
+        // Xapian 1.4.22's parser while the field gave it an empty query.
+        {"-3 -(\x87-$/date:/\"6 ----i ", 14, "date:/"},
+        {"a -(b date:x", 11, "date:x"},
+        {"-(-date:x OR c)", 8, "date:x"},
     };
     auto searcher = sample_index().searcher();
     for (const auto& row : rows) {

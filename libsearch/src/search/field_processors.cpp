@@ -1,6 +1,7 @@
 #include "search/field_processors.hpp"
 
 #include <functional>
+#include <string_view>
 
 #include "core/schema_terms.hpp"
 #include "libsearch/language.hpp"
@@ -9,6 +10,9 @@
 namespace libsearch::search {
 
 namespace {
+
+// No term of the schema starts with a digit followed by a NUL.
+constexpr std::string_view kNoSuchTerm{"0\0bad field value", 17};
 
 class FunctionFieldProcessor : public Xapian::FieldProcessor {
   public:
@@ -19,7 +23,10 @@ class FunctionFieldProcessor : public Xapian::FieldProcessor {
             return fn_(value);
         } catch (const BadFieldValue& bad) {
             if (!errors_.first) errors_.first = bad;
-            return Xapian::Query::MatchNothing;
+            // Never run (the error is thrown after parsing), but it must be
+            // a real query: Xapian 1.4.22's parser dereferences the empty
+            // one (MatchNothing) in some negated groups and crashes.
+            return Xapian::Query(std::string(kNoSuchTerm));
         }
     }
 

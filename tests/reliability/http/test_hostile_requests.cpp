@@ -142,6 +142,8 @@ std::vector<std::pair<std::string, std::string>> hostile_queries() {
         {"date: slashes", "date:2013/01/01"},
         {"date: word", "date:today"},
         {"date: twice", "date:2013 date:2014"},
+        {"date: bad, in a negated group", "-3 -(\x87-$/date:/\"6 ----i "},
+        {"date: bad, negated inside a negated group", "-(-date:x OR c)"},
         {"title: empty", "title:"},
         {"title: quote", "title:\""},
         {"title: bracket", "title:("},
