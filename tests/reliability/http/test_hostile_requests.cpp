@@ -144,6 +144,8 @@ std::vector<std::pair<std::string, std::string>> hostile_queries() {
         {"date: twice", "date:2013 date:2014"},
         {"date: bad, in a negated group", "-3 -(\x87-$/date:/\"6 ----i "},
         {"date: bad, negated inside a negated group", "-(-date:x OR c)"},
+        {"date: range ending in year 0, negated in a group", "-(-date:..0000 OR c)"},
+        {"date: range from year 0, negated in a group", "-(-date:0000..0000 OR c)"},
         {"title: empty", "title:"},
         {"title: quote", "title:\""},
         {"title: bracket", "title:("},
