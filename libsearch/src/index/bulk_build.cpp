@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <future>
 
 #include "core/fnv1a.hpp"
@@ -90,12 +91,21 @@ std::string BulkBuild::segment_path(std::size_t lane, unsigned segment) const {
     return dir_ + "/lane-" + std::to_string(lane) + "." + std::to_string(segment);
 }
 
-void BulkBuild::add_to_segment(std::size_t index, std::shared_ptr<const Xapian::Document> document) {
-    Lane& lane = lanes_[index];
-    lane.writer->submit([document, batch = batch_size_, changes = lane.changes](Xapian::WritableDatabase& db) {
-        db.add_document(*document);
+std::string BulkBuild::spelling_path(std::size_t lane) const {
+    return dir_ + "/spelling-" + std::to_string(lane);
+}
+
+void BulkBuild::submit_change(Lane& lane, std::function<void(Xapian::WritableDatabase&)> change) {
+    lane.writer->submit([change = std::move(change), batch = batch_size_,
+                         changes = lane.changes](Xapian::WritableDatabase& db) {
+        change(db);
         if (batch && ++*changes % batch == 0) db.commit();
     });
+}
+
+void BulkBuild::add_to_segment(std::size_t index, std::shared_ptr<const Xapian::Document> document) {
+    Lane& lane = lanes_[index];
+    submit_change(lane, [document](Xapian::WritableDatabase& db) { db.add_document(*document); });
     // Segments double in size every eight, so that a lane of n articles has
     // about 8 log2(n / (8 segment_size) + 1) of them, not n / segment_size: the
     // merge opens every segment at once, with a few file descriptors each.
@@ -119,10 +129,8 @@ AddOutcome BulkBuild::add(const std::string& id, std::shared_ptr<const Xapian::D
     }
     if (segment_of(*stored) == lane.segment) {
         *stored = table_value(hash, lane.segment);
-        lane.writer->submit([document, id_term = schema_terms::id_term(id), batch = batch_size_,
-                             changes = lane.changes](Xapian::WritableDatabase& db) {
+        submit_change(lane, [document, id_term = schema_terms::id_term(id)](Xapian::WritableDatabase& db) {
             db.replace_document(id_term, *document);
-            if (batch && ++*changes % batch == 0) db.commit();
         });
     } else {
         lane.stale[segment_of(*stored)].push_back(schema_terms::id_term(id));
@@ -187,8 +195,7 @@ void BulkBuild::finish_lane(std::size_t index) {
         Xapian::Database vocabulary;
         for (unsigned segment = 0; segment <= last; ++segment)
             vocabulary.add_database(Xapian::Database(segment_path(index, segment)));
-        Xapian::WritableDatabase out(dir_ + "/spelling-" + std::to_string(index),
-                                     Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        Xapian::WritableDatabase out(spelling_path(index), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
         add_vocabulary_spelling(out, vocabulary);
     });
     lane.stale.clear();
@@ -201,7 +208,7 @@ void BulkBuild::merge(const std::string& index_path, const std::string& output) 
     for (std::size_t i = 0; i < lanes_.size(); ++i) {
         for (unsigned segment = 0; segment <= lanes_[i].segment; ++segment)
             all.add_database(Xapian::Database(segment_path(i, segment)));
-        if (spelling_) all.add_database(Xapian::Database(dir_ + "/spelling-" + std::to_string(i)));
+        if (spelling_) all.add_database(Xapian::Database(spelling_path(i)));
     }
     lanes_.clear();  // closes the lane databases
     fs::remove_all(output);

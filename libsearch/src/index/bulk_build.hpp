@@ -16,6 +16,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -72,6 +73,10 @@ class BulkBuild {
 
     std::size_t lane_of(const std::string& id) const;
     std::string segment_path(std::size_t lane, unsigned segment) const;
+    std::string spelling_path(std::size_t lane) const;
+    // Queues a change of the lane's current segment; the lane commits after
+    // every `batch_size` of them.
+    void submit_change(Lane& lane, std::function<void(Xapian::WritableDatabase&)> change);
     // The article goes to the lane's current segment; a new segment is
     // started when that one is full.
     void add_to_segment(std::size_t lane, std::shared_ptr<const Xapian::Document> document);

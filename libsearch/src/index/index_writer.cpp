@@ -122,6 +122,14 @@ struct IndexWriter::Impl {
         return posting == db.postlist_end(term) ? 0 : *posting;
     }
 
+    // The article's document in the index itself, unless a bulk build's
+    // lanes hold a newer version. A first bulk build's index is empty: no
+    // lookup there, on the path of every article.
+    Xapian::docid in_index(const std::string& id) const {
+        if (bulk && (db.get_doccount() == 0 || bulk->contains(id))) return 0;
+        return find(id);
+    }
+
     // A bulk build's lanes commit on their own; commit() merges them, and so
     // does a bulk build that holds options.merge_every articles, which then
     // goes on with new lanes.
@@ -144,7 +152,7 @@ struct IndexWriter::Impl {
                 finish_bulk();
             } else {
                 // No article waits in the lanes: nothing to merge.
-                if (bulk) deferred.apply([&](const auto& key, const auto& value) { db.set_metadata(key, value); });
+                deferred.apply([&](const auto& key, const auto& value) { db.set_metadata(key, value); });
                 db.set_metadata(schema::meta_last_commit, utc_now_iso8601());
                 db.commit();
                 if (bulk) {
@@ -236,25 +244,20 @@ AddOutcome IndexWriter::add(PreparedArticle&& prepared) {
     const std::string id = p.article.id;
     AddOutcome outcome = AddOutcome::added;
     try {
+        const Xapian::docid existing = d.in_index(id);
+        if (existing && d.db.get_document(existing, Xapian::DOC_ASSUME_VALID).get_data() == p.data) {
+            ++d.stats.unchanged;
+            return AddOutcome::unchanged;
+        }
         if (d.bulk) {
-            // After a merge (IndexOptions::merge_every) the article may be
-            // in the index: unchanged, or deleted there for the newer one.
-            bool in_index = false;
-            if (!d.bulk->contains(id) && d.db.get_doccount() != 0) {
-                if (const Xapian::docid existing = d.find(id)) {
-                    if (d.db.get_document(existing, Xapian::DOC_ASSUME_VALID).get_data() == p.data) {
-                        ++d.stats.unchanged;
-                        return AddOutcome::unchanged;
-                    }
-                    d.db.delete_document(existing);
-                    in_index = true;
-                }
-            }
+            // The newer version goes to a lane; the one in the index (after
+            // a merge on the way) is deleted there.
+            if (existing) d.db.delete_document(existing);
             // The document goes to a lane's thread whole, never shared.
             auto document = std::shared_ptr<const Xapian::Document>(
                 std::shared_ptr<PreparedArticle::Impl>(std::move(prepared.impl_)), &p.document);
             outcome = d.bulk->add(id, std::move(document));
-            if (in_index) outcome = AddOutcome::replaced;
+            if (existing) outcome = AddOutcome::replaced;
             switch (outcome) {
                 case AddOutcome::added: ++d.stats.added; break;
                 case AddOutcome::replaced: ++d.stats.replaced; break;
@@ -262,11 +265,6 @@ AddOutcome IndexWriter::add(PreparedArticle&& prepared) {
             }
             d.changed();
             return outcome;
-        }
-        const Xapian::docid existing = d.find(p.article.id);
-        if (existing && d.db.get_document(existing, Xapian::DOC_ASSUME_VALID).get_data() == p.data) {
-            ++d.stats.unchanged;
-            return AddOutcome::unchanged;
         }
         if (d.options.spelling) index::add_spelling(d.db, p.document);
         if (existing) {
@@ -288,9 +286,10 @@ bool IndexWriter::remove(const std::string& id) {
     if (impl_->sharded) return impl_->sharded->remove(id);
     auto& d = *impl_;
     try {
-        if (d.bulk && d.bulk->remove(id)) {
-            // In a lane; a version in the index was deleted when it came.
-        } else {
+        // An article in a lane has no version left in the index: it was
+        // deleted there when the newer one came.
+        const bool in_lane = d.bulk && d.bulk->remove(id);
+        if (!in_lane) {
             const Xapian::docid existing = d.find(id);
             if (!existing) return false;
             d.db.delete_document(existing);
