@@ -1,7 +1,7 @@
 // searchd: serve a libsearch index over HTTP, with the search page.
 //
 //   searchd --db DIR [--host 127.0.0.1] [--port 8080] [--web DIR] [--synonyms FILE] [--threads N]
-//           [--max-connections N] [--export-limit N] [--export-max N] [--public-url URL]
+//           [--search-threads N] [--max-connections N] [--export-limit N] [--export-max N] [--public-url URL]
 //
 // The first line on stdout is "listening on http://HOST:PORT". SIGINT and
 // SIGTERM stop it after the requests in flight. One access-log line per
@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
                    "File of synonym groups applied to queries (one group per line: A | B | \"C D\")");
     app.add_option("--threads", options.threads, "Worker threads kept ready (default 64)")
         ->check(CLI::Range(1, 4096));
+    app.add_option("--search-threads", options.search_threads,
+                   "Searches run at once, the others queued in arrival order (default 0: two per core)");
     app.add_option("--max-connections", options.max_connections,
                    "Connections served at once, each on a thread of its own past --threads (default 1024)")
         ->check(CLI::Range(1, 65536));

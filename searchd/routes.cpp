@@ -86,6 +86,17 @@ void metrics(Context& c, const httplib::Request&, httplib::Response& response) {
                          "text/plain; version=0.0.4; charset=utf-8");
 }
 
+// A route that runs a search waits for a slot (search_slots.hpp) first. An
+// export's stream runs after the handler returns, without one: its first
+// search, which answers a bad query with a 400, runs with the slot.
+template <typename Route>
+httplib::Server::Handler searching(Context& c, Route route) {
+    return guarded([&c, route](const httplib::Request& request, httplib::Response& response) {
+        const SearchSlots::Slot slot = c.slots.take();
+        route(c, request, response);
+    });
+}
+
 void method_not_allowed(const httplib::Request& request, httplib::Response& response) {
     response.set_header("Allow", "GET, HEAD");
     set_error(response, 405, "method_not_allowed", request.method + " is not allowed; use GET");
@@ -110,18 +121,18 @@ std::string route_label(const std::string& path) {
 }
 
 void add_routes(httplib::Server& server, Context& c) {
-    server.Get("/api/search", guarded([&c](const auto& q, auto& r) { search(c, q, r); }));
-    server.Get("/api/timeline", guarded([&c](const auto& q, auto& r) { timeline(c, q, r); }));
+    server.Get("/api/search", searching(c, search));
+    server.Get("/api/timeline", searching(c, timeline));
     // Before the document route, whose (.+) would take "ID/similar" as an id.
-    server.Get(R"(/api/doc/(.+)/similar)", guarded([&c](const auto& q, auto& r) { similar(c, q, r); }));
-    server.Get("/api/kwic", guarded([&c](const auto& q, auto& r) { kwic(c, q, r); }));
-    server.Get(R"(/api/doc/(.+))", guarded([&c](const auto& q, auto& r) { document(c, q, r); }));
-    server.Get("/api/suggest", guarded([&c](const auto& q, auto& r) { suggest(c, q, r); }));
+    server.Get(R"(/api/doc/(.+)/similar)", searching(c, similar));
+    server.Get("/api/kwic", searching(c, kwic));
+    server.Get(R"(/api/doc/(.+))", searching(c, document));
+    server.Get("/api/suggest", searching(c, suggest));
     server.Get("/healthz", guarded([&c](const auto& q, auto& r) { health(c, q, r); }));
     server.Get("/metrics", guarded([&c](const auto& q, auto& r) { metrics(c, q, r); }));
     server.Get("/openapi.json", guarded([](const auto&, auto& r) { send_json(r, openapi_document()); }));
-    server.Get("/api/export", guarded([&c](const auto& q, auto& r) { export_matches(c, q, r); }));
-    server.Get("/feeds/search.atom", guarded([&c](const auto& q, auto& r) { search_feed(c, q, r); }));
+    server.Get("/api/export", searching(c, export_matches));
+    server.Get("/feeds/search.atom", searching(c, search_feed));
     server.Get(R"(/api(/.*)?)", guarded([](const auto& q, auto& r) {
         set_error(r, 404, "not_found", "no API route " + q.path);
     }));

@@ -3,6 +3,7 @@
 
 #include "metrics.hpp"
 #include "request_params.hpp"
+#include "search_slots.hpp"
 #include "searcher_pool.hpp"
 #include "static_files.hpp"
 
@@ -15,6 +16,8 @@ namespace searchd {
 /// What every handler needs. Outlives the server.
 struct Context {
     SearcherPool& searchers;
+    /// Taken by every route that runs a search (not health, metrics or files).
+    SearchSlots& slots;
     const StaticFiles& files;
     Metrics& metrics;
     RequestLimits limits;

@@ -121,6 +121,7 @@ class ConnectionThreads : public httplib::TaskQueue {
 struct Server::Impl {
     ServerOptions options;
     SearcherPool searchers;
+    SearchSlots slots;
     StaticFiles files;
     Metrics metrics;
     Context context;
@@ -134,8 +135,9 @@ struct Server::Impl {
           searchers(options.db, options.refresh,
                     options.synonyms_file.empty() ? libsearch::Synonyms() : libsearch::Synonyms::load(options.synonyms_file),
                     options.shards),
+          slots(options.search_threads),
           files(options.web_dir),
-          context{searchers, files, metrics, options.limits, options.public_url} {
+          context{searchers, slots, files, metrics, options.limits, options.public_url} {
         if (options.access_log) access_log = std::make_unique<AccessLog>(STDERR_FILENO);
         configure();
         add_routes(http, context);

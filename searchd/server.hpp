@@ -21,6 +21,9 @@ struct ServerOptions {
     /// their own, up to max_connections, so idle or slow clients cannot
     /// make the others wait.
     unsigned threads = 64;
+    /// Searches run at once, the rest queued in arrival order (search_slots.hpp);
+    /// 0: two per hardware thread.
+    unsigned search_threads = 0;
     /// Connections served at once; more wait for one to close.
     std::size_t max_connections = 1024;
     std::size_t keep_alive_max_count = 10000;

@@ -1,0 +1,67 @@
+#pragma once
+// A first-come, first-served limit on the searches running at once.
+//
+// cpp-httplib gives every connection a thread, so without a limit 8 busy
+// connections on 2 cores run 8 searches at once and each takes 4 times as
+// long: the slowest queries, stretched 4 times, make the 99th percentile.
+// Queued in arrival order instead, a request waits for the few ahead of it
+// and then runs at full speed: a shorter tail. Two slots per core rather
+// than one keep the throughput: a search waiting on the disk leaves its core
+// to the other (tests/bench/RESULTS.md,
+// session 8: at 1M articles, 8 connections, p99 93-107 ms without a limit,
+// 60-72 ms with 4 slots; one slot per core lost 15-20% of the requests/s).
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+
+namespace searchd {
+
+class SearchSlots {
+  public:
+    /// `slots` searches at once; 0: two per hardware thread.
+    explicit SearchSlots(unsigned slots);
+
+    unsigned size() const noexcept { return slots_; }
+
+    /// Holds a slot from take() until destroyed.
+    class Slot {
+      public:
+        explicit Slot(SearchSlots& owner) : owner_(&owner) {}
+        ~Slot() {
+            if (owner_) owner_->release();
+        }
+        Slot(Slot&& other) noexcept : owner_(other.owner_) { other.owner_ = nullptr; }
+        Slot(const Slot&) = delete;
+        Slot& operator=(const Slot&) = delete;
+        Slot& operator=(Slot&&) = delete;
+
+      private:
+        SearchSlots* owner_;
+    };
+
+    /// Waits until the requests that came earlier have a slot and one is free.
+    [[nodiscard]] Slot take();
+
+    /// Requests holding a slot or waiting for one (for metrics and tests).
+    std::uint64_t waiting() const;
+
+  private:
+    void release();
+
+    // One per request waiting, woken alone when a slot is handed to it: a
+    // wake-up of every waiter at each release made the woken ones queue for
+    // the cores, the next in line among them.
+    struct Waiter {
+        std::condition_variable turn;
+        bool granted = false;
+    };
+
+    unsigned slots_;
+    mutable std::mutex mutex_;
+    unsigned running_ = 0;
+    std::deque<Waiter*> queue_;
+};
+
+}  // namespace searchd
