@@ -3,7 +3,7 @@
 //   indexer --db DIR [options] PATH...     index (incrementally)
 //   indexer extract [options] PATH...      print the articles as JSON Lines
 //
-// Exit status: 0 every input went in; 1 some inputs or records were skipped
+// Exit status: 0 every input went in (with warnings or not); 1 some inputs or records were skipped
 // (or the run was interrupted); 2 usage error; 3 the index could not be
 // opened or written.
 
@@ -115,6 +115,9 @@ int extract(const Arguments& args) {
         }
         for (const auto& article : result.articles) std::cout << indexer::article_json(article) << '\n';
         skipped.insert(skipped.end(), result.skipped.begin(), result.skipped.end());
+        for (const auto& w : result.warnings)
+            std::cerr << "indexer: warning: " << w.source << (w.line ? ":" + std::to_string(w.line) : "") << ": "
+                      << w.reason << '\n';
     }
     for (const auto& s : skipped)
         std::cerr << "indexer: skipped " << s.source << (s.line ? ":" + std::to_string(s.line) : "") << ": "

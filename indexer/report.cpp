@@ -38,14 +38,18 @@ std::string report_json(const libsearch::IngestReport& r, bool dry_run) {
                      {"seconds", r.versions.seconds}};
     j["bytes_read"] = r.bytes_read;
     j["seconds"] = r.seconds;
-    auto skipped = nlohmann::ordered_json::array();
-    for (const auto& s : r.skipped) {
-        nlohmann::ordered_json entry{{"source", s.source}};
-        if (s.line) entry["line"] = s.line;
-        entry["reason"] = s.reason;
-        skipped.push_back(entry);
-    }
-    j["skipped"] = skipped;
+    const auto problems = [](const std::vector<libsearch::InputProblem>& list) {
+        auto out = nlohmann::ordered_json::array();
+        for (const auto& p : list) {
+            nlohmann::ordered_json entry{{"source", p.source}};
+            if (p.line) entry["line"] = p.line;
+            entry["reason"] = p.reason;
+            out.push_back(entry);
+        }
+        return out;
+    };
+    j["skipped"] = problems(r.skipped);
+    j["warnings"] = problems(r.warnings);
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -66,13 +70,16 @@ void print_report(std::FILE* out, const libsearch::IngestReport& r, bool dry_run
                      n(r.versions.articles), r.versions.seconds);
     std::fprintf(out, "%.1f MB in %.2f s\n", double(r.bytes_read) / 1e6, r.seconds);
     if (r.interrupted) std::fprintf(out, "interrupted: what was read is committed; run again to finish\n");
-    if (!r.skipped.empty()) {
-        std::fprintf(out, "skipped %zu:\n", r.skipped.size());
-        for (const auto& s : r.skipped) {
-            if (s.line) std::fprintf(out, "  %s:%zu: %s\n", s.source.c_str(), s.line, s.reason.c_str());
-            else std::fprintf(out, "  %s: %s\n", s.source.c_str(), s.reason.c_str());
+    const auto list = [out](const char* heading, const std::vector<libsearch::InputProblem>& problems) {
+        if (problems.empty()) return;
+        std::fprintf(out, "%s %zu:\n", heading, problems.size());
+        for (const auto& p : problems) {
+            if (p.line) std::fprintf(out, "  %s:%zu: %s\n", p.source.c_str(), p.line, p.reason.c_str());
+            else std::fprintf(out, "  %s: %s\n", p.source.c_str(), p.reason.c_str());
         }
-    }
+    };
+    list("skipped", r.skipped);
+    list("warnings", r.warnings);
 }
 
 }  // namespace indexer

@@ -29,17 +29,25 @@ std::string_view format_name(InputFormat format) noexcept;
 /// The format for a name as format_name() gives it; nullopt for anything else.
 std::optional<InputFormat> parse_format_name(std::string_view name) noexcept;
 
-/// An input, or a record of one, that gave no article, and why.
-struct Skipped {
+/// A problem at a place in an input.
+struct InputProblem {
     std::string source;   ///< file name (as given to the reader)
     std::size_t line = 0; ///< 1-based line or record number; 0 when the whole input is meant
     std::string reason;   ///< a sentence a user understands: "line is not a JSON object"
 };
 
+/// An input, or a record of one, that gave no article, and why.
+using Skipped = InputProblem;
+
+/// Something wrong in an article that went in all the same, e.g. a date that
+/// cannot be read: the article is indexed without one.
+using Warning = InputProblem;
+
 /// What a reader made of one input.
 struct ReadResult {
     std::vector<Article> articles;
     std::vector<Skipped> skipped;
+    std::vector<Warning> warnings;
 };
 
 /// How read_input() and read_file() read.
@@ -63,7 +71,9 @@ std::optional<InputFormat> detect_format(std::string_view content, std::string_v
 /// out complete: an id (its own, or content_id() when the input has none),
 /// a language (given, detected, or empty for the index default), `source`.
 /// Problems are reported in `skipped` (the whole input with line 0 when it is
-/// unusable: empty, binary, too large, truncated gzip, no articles).
+/// unusable: empty, binary, too large, truncated gzip, no articles), and in
+/// `warnings` when the article went in all the same (an unreadable date, a
+/// text cut to 8 MiB).
 /// Never throws for bad input.
 ReadResult read_input(std::string_view bytes, std::string_view source, const ReadOptions& options = {});
 

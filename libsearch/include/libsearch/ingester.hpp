@@ -65,10 +65,12 @@ struct IngestReport {
     VersionGrouping versions;
     /// Every file or record that gave no article, with the reason.
     std::vector<Skipped> skipped;
+    /// Problems in articles that went in all the same (ReadResult::warnings).
+    std::vector<Warning> warnings;
     double seconds = 0;
     /// The run was stopped before all files were read (IngestOptions::stop).
     bool interrupted = false;
-    /// True when every input went in.
+    /// True when every input went in (warnings or not).
     bool complete() const noexcept { return skipped.empty() && !interrupted; }
 };
 

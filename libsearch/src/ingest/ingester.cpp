@@ -289,6 +289,7 @@ void Run::apply(FileOutcome&& outcome) {
         whole_file_skipped = whole_file_skipped || skipped.line == 0;
         report_.skipped.push_back(std::move(skipped));
     }
+    for (auto& warning : outcome.result.warnings) report_.warnings.push_back(std::move(warning));
     // An unusable file (damaged, truncated, too large, now binary) keeps the
     // articles it gave before and its state, so it is reported again on every
     // run until it is mended: nothing already indexed is lost.

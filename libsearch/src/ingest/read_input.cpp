@@ -19,6 +19,7 @@ namespace {
 void append(ReadResult& into, ReadResult&& from) {
     for (auto& a : from.articles) into.articles.push_back(std::move(a));
     for (auto& s : from.skipped) into.skipped.push_back(std::move(s));
+    for (auto& w : from.warnings) into.warnings.push_back(std::move(w));
 }
 
 bool is_html_type(std::string_view content_type, std::string_view payload) {
@@ -104,9 +105,9 @@ void complete_all(ReadResult& result, std::string_view source, const ReadOptions
         const bool cut = cut_text(article.title, kMaxTitleBytes) | cut_text(article.body, kMaxBodyBytes);
         complete(article, source, options);
         if (cut)
-            result.skipped.push_back({article.source, 0, "article '" + article.id.substr(0, 80) +
-                                                             "' is cut to its first 8 MiB of text (it has " +
-                                                             std::to_string(mib) + " MiB)"});
+            result.warnings.push_back({article.source, 0, "article '" + article.id.substr(0, 80) +
+                                                              "' is cut to its first 8 MiB of text (it has " +
+                                                              std::to_string(mib) + " MiB)"});
     }
 }
 

@@ -40,7 +40,10 @@ struct Verdict {
 
 std::map<std::string, Verdict> verdicts(const json& report, const std::vector<HostileFile>& files) {
     std::map<std::string, Verdict> out;
-    for (const auto& s : report["skipped"]) {
+    // Warnings count as reports too: the article went in, and the user was told why it differs.
+    json problems = report["skipped"];
+    for (const auto& w : report["warnings"]) problems.push_back(w);
+    for (const auto& s : problems) {
         const std::string source = s["source"];
         for (const auto& f : files) {
             const std::string& key = f.match.empty() ? f.name : f.match;

@@ -190,7 +190,7 @@ ReadResult read_news_sgml(string_view text, string_view source) {
         auto [article, bad_date, date_offset] = read_story(open_tag, story->content);
         if (bad_date) {
             const auto date_pos = static_cast<std::size_t>(story->content.data() - text.data()) + date_offset;
-            result.skipped.push_back(
+            result.warnings.push_back(
                 {std::string(source), line_at(date_pos),
                  "unreadable date '" + *bad_date + "' in story NEWID " + article.id + "; the story is kept, undated"});
         }

@@ -85,11 +85,13 @@ TEST_CASE("SGML stories become articles", "[ingest][sgml]") {
     CHECK(unproc.body == "REPORT - APR 1\n\nLine one....1\n\nLine two....2");
     CHECK(unproc.date == Date::make(1987, 4, 1));
 
-    REQUIRE(result.skipped.size() == 1);
-    CHECK(result.skipped[0].source == "sample.sgm");
-    CHECK(result.skipped[0].line == 20);  // the line of its <DATE>
-    CHECK_THAT(result.skipped[0].reason, Catch::StartsWith("unreadable date '31-MAR-1987 605:12:19.12'"));
-    CHECK_THAT(result.skipped[0].reason, Catch::Contains("NEWID 8"));
+    // The story went in, undated: a warning, not a skip.
+    CHECK(result.skipped.empty());
+    REQUIRE(result.warnings.size() == 1);
+    CHECK(result.warnings[0].source == "sample.sgm");
+    CHECK(result.warnings[0].line == 20);  // the line of its <DATE>
+    CHECK_THAT(result.warnings[0].reason, Catch::StartsWith("unreadable date '31-MAR-1987 605:12:19.12'"));
+    CHECK_THAT(result.warnings[0].reason, Catch::Contains("NEWID 8"));
 }
 
 TEST_CASE("SGML damage costs only the damaged story", "[ingest][sgml]") {
@@ -120,6 +122,7 @@ namespace {
 struct Reuters {
     std::map<std::string, Article> by_id;
     std::vector<libsearch::Skipped> skipped;
+    std::vector<libsearch::Warning> warnings;
     std::size_t count = 0;
     double seconds = 0;
 };
@@ -141,6 +144,7 @@ const Reuters* reuters() {
             r.count += result.articles.size();
             for (auto& a : result.articles) r.by_id.emplace(a.id, std::move(a));
             r.skipped.insert(r.skipped.end(), result.skipped.begin(), result.skipped.end());
+            r.warnings.insert(r.warnings.end(), result.warnings.begin(), result.warnings.end());
         }
         r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return r;
@@ -182,10 +186,11 @@ TEST_CASE("SGML reports Reuters-21578's one unreadable date and keeps its story"
     const Reuters* corpus = reuters();
     if (!corpus) return;
     // README/PROVENANCE: only NEWID 17192 has a malformed DATE.
-    REQUIRE(corpus->skipped.size() == 1);
-    CHECK(corpus->skipped[0].source == "reut2-017.sgm");
-    CHECK(corpus->skipped[0].line == 6654);
-    CHECK_THAT(corpus->skipped[0].reason, Catch::StartsWith("unreadable date '31-MAR-1987 605:12:19.12'"));
+    CHECK(corpus->skipped.empty());
+    REQUIRE(corpus->warnings.size() == 1);
+    CHECK(corpus->warnings[0].source == "reut2-017.sgm");
+    CHECK(corpus->warnings[0].line == 6654);
+    CHECK_THAT(corpus->warnings[0].reason, Catch::StartsWith("unreadable date '31-MAR-1987 605:12:19.12'"));
     const Article& undated = corpus->by_id.at("17192");
     CHECK_FALSE(undated.date);
     CHECK(undated.date_source == DateSource::none);
