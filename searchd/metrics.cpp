@@ -14,7 +14,7 @@ void Metrics::record(const std::string& route, int status, double seconds) {
     h.sum += seconds;
 }
 
-std::string Metrics::render(std::uint64_t documents, double index_age_seconds) const {
+std::string Metrics::render(const Gauges& gauges) const {
     std::lock_guard lock(mutex_);
     std::string out;
     char line[256];
@@ -44,13 +44,21 @@ std::string Metrics::render(std::uint64_t documents, double index_age_seconds) c
     std::snprintf(line, sizeof line,
                   "# HELP searchd_documents Articles in the index.\n# TYPE searchd_documents gauge\n"
                   "searchd_documents %llu\n",
-                  static_cast<unsigned long long>(documents));
+                  static_cast<unsigned long long>(gauges.documents));
     out += line;
-    if (index_age_seconds >= 0) {
+    out += "# HELP searchd_search_slots Searches that may run at once (--search-threads).\n"
+           "# TYPE searchd_search_slots gauge\nsearchd_search_slots " + std::to_string(gauges.search_slots) + "\n";
+    out += "# HELP searchd_searches_running Searches running now.\n"
+           "# TYPE searchd_searches_running gauge\nsearchd_searches_running " +
+           std::to_string(gauges.searches_running) + "\n";
+    out += "# HELP searchd_searches_queued Searches waiting for a slot now.\n"
+           "# TYPE searchd_searches_queued gauge\nsearchd_searches_queued " +
+           std::to_string(gauges.searches_queued) + "\n";
+    if (gauges.index_age_seconds >= 0) {
         std::snprintf(line, sizeof line,
                       "# HELP searchd_index_age_seconds Seconds since the index's last commit.\n"
                       "# TYPE searchd_index_age_seconds gauge\nsearchd_index_age_seconds %.0f\n",
-                      index_age_seconds);
+                      gauges.index_age_seconds);
         out += line;
     }
     return out;

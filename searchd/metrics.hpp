@@ -2,6 +2,7 @@
 // Request counters and latency histograms, in Prometheus' text format.
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -14,8 +15,16 @@ class Metrics {
   public:
     /// Count one answered request.
     void record(const std::string& route, int status, double seconds);
-    /// The exposition text; `documents` and `index_age_seconds` (< 0: unknown) are gauges.
-    std::string render(std::uint64_t documents, double index_age_seconds) const;
+    /// Values read at the moment of a scrape.
+    struct Gauges {
+        std::uint64_t documents = 0;
+        double index_age_seconds = -1;  ///< < 0: unknown
+        unsigned search_slots = 0;      ///< --search-threads
+        unsigned searches_running = 0;
+        std::size_t searches_queued = 0;
+    };
+    /// The exposition text.
+    std::string render(const Gauges& gauges) const;
 
   private:
     static constexpr std::array<double, 12> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,

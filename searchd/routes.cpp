@@ -82,7 +82,12 @@ void health(Context& c, const httplib::Request&, httplib::Response& response) {
 void metrics(Context& c, const httplib::Request&, httplib::Response& response) {
     auto& searcher = c.searchers.local();
     response.set_header("Cache-Control", "no-store");
-    response.set_content(c.metrics.render(searcher.size(), seconds_since(searcher.last_commit())),
+    const SearchSlots::Load load = c.slots.load();
+    response.set_content(c.metrics.render({.documents = searcher.size(),
+                                           .index_age_seconds = seconds_since(searcher.last_commit()),
+                                           .search_slots = c.slots.size(),
+                                           .searches_running = load.running,
+                                           .searches_queued = load.queued}),
                          "text/plain; version=0.0.4; charset=utf-8");
 }
 

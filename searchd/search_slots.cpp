@@ -33,9 +33,9 @@ void SearchSlots::release() {
     next->turn.notify_one();
 }
 
-std::uint64_t SearchSlots::waiting() const {
+SearchSlots::Load SearchSlots::load() const {
     std::lock_guard lock(mutex_);
-    return running_ + queue_.size();
+    return {running_, queue_.size()};
 }
 
 }  // namespace searchd

@@ -12,7 +12,7 @@
 // 60-72 ms with 4 slots; one slot per core lost 15-20% of the requests/s).
 
 #include <condition_variable>
-#include <cstdint>
+#include <cstddef>
 #include <deque>
 #include <mutex>
 
@@ -44,8 +44,11 @@ class SearchSlots {
     /// Waits until the requests that came earlier have a slot and one is free.
     [[nodiscard]] Slot take();
 
-    /// Requests holding a slot or waiting for one (for metrics and tests).
-    std::uint64_t waiting() const;
+    struct Load {
+        unsigned running = 0;    ///< requests holding a slot
+        std::size_t queued = 0;  ///< requests waiting for one
+    };
+    Load load() const;
 
   private:
     void release();

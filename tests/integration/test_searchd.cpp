@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -282,6 +283,11 @@ TEST_CASE("healthz, metrics and 404/405 answers", "[searchd]") {
     REQUIRE(metrics_before);
     CHECK_THAT(metrics_before->get_header_value("Content-Type"), Catch::StartsWith("text/plain"));
     CHECK_THAT(metrics_before->body, Catch::Contains("searchd_documents 5"));
+    // The search queue (--search-threads): no search runs or waits while metrics are read.
+    CHECK_THAT(metrics_before->body, Catch::Contains("\nsearchd_search_slots " +
+                                                     std::to_string(2 * std::max(1u, std::thread::hardware_concurrency())) + "\n"));
+    CHECK_THAT(metrics_before->body, Catch::Contains("\nsearchd_searches_running 0\n"));
+    CHECK_THAT(metrics_before->body, Catch::Contains("\nsearchd_searches_queued 0\n"));
     get_json("/api/search?q=metrics-probe");
     get_json("/api/search?size=0", 400);
     auto count = [](const std::string& text, const std::string& series) -> long {

@@ -46,16 +46,18 @@ TEST_CASE("search slots: requests waiting for a slot get it in the order they ca
             order.push_back(i);
         });
         // The next waiter starts only once this one holds its ticket.
-        REQUIRE(eventually([&] { return slots.waiting() == static_cast<std::uint64_t>(i) + 2; }));
+        REQUIRE(eventually([&] { return slots.load().queued == static_cast<std::size_t>(i) + 1; }));
     }
     {
         std::lock_guard lock(order_mutex);
         CHECK(order.empty());  // all wait while the first slot is held
     }
+    CHECK(slots.load().running == 1);
     first.reset();
     for (auto& waiter : waiters) waiter.join();
     CHECK(order == std::vector<int>{0, 1, 2, 3, 4});
-    CHECK(slots.waiting() == 0);
+    CHECK(slots.load().running == 0);
+    CHECK(slots.load().queued == 0);
 }
 
 TEST_CASE("search slots: never more than the limit at once", "[search_slots]") {
@@ -78,5 +80,6 @@ TEST_CASE("search slots: never more than the limit at once", "[search_slots]") {
     for (auto& thread : threads) thread.join();
     CHECK(most.load() >= 1);
     CHECK(most.load() <= static_cast<int>(limit));
-    CHECK(slots.waiting() == 0);
+    CHECK(slots.load().running == 0);
+    CHECK(slots.load().queued == 0);
 }
