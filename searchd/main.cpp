@@ -47,7 +47,8 @@ int main(int argc, char** argv) {
     app.add_option("--threads", options.threads, "Worker threads kept ready (default 64)")
         ->check(CLI::Range(1, 4096));
     app.add_option("--search-threads", options.search_threads,
-                   "Searches run at once, the others queued in arrival order (default 0: two per core)");
+                   "Searches run at once, the others queued in arrival order (default 0: two per core)")
+        ->check(CLI::Range(0, 4096));
     app.add_option("--max-connections", options.max_connections,
                    "Connections served at once, each on a thread of its own past --threads (default 1024)")
         ->check(CLI::Range(1, 65536));
