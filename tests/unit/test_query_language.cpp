@@ -236,3 +236,17 @@ TEST_CASE("date ranges by terms find exactly the articles a day-by-day check fin
         CHECK(response.total.estimated == expected);
     }
 }
+
+TEST_CASE("XOR is a word, not an operator, and the searcher says so", "[query][errors]") {
+    auto searcher = sample_index().searcher();
+    const auto response = searcher.search({.query = "camp XOR liberty"});
+    CHECK(response.query_description == "Query((Zcamp@1 AND Zxor@2 AND Zliberti@3))");
+    REQUIRE(response.warnings.size() == 1);
+    CHECK(response.warnings[0] == "XOR at position 5 is not an operator: it is searched as a word");
+    // Inside a phrase it is a word anyway: no warning.
+    CHECK(searcher.search({.query = "\"camp XOR liberty\""}).warnings.empty());
+    // Found by fuzz_query: XOR of negated groups made Xapian 1.4.22's matcher
+    // read freed memory (a crash under ASan, invalid reads under valgrind).
+    const auto negated = searcher.search({.query = "\"a\" XOR NOT a XOR NOT +n OR NOT e"});
+    CHECK(negated.query_description.find("XOR") == std::string::npos);
+}

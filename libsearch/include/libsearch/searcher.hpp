@@ -6,7 +6,7 @@
 ///   - words: stemmed in the query's language (`camps` finds "camp");
 ///     upper and lower case are the same
 ///   - "exact phrase" or "word": matches exactly as written, no stemming
-///   - AND, OR, NOT, XOR (upper case), +word (must), -word (must not),
+///   - AND, OR, NOT (upper case), +word (must), -word (must not),
 ///     parentheses; `a NEAR b` (within 10 words), `a NEAR/3 b`, `a ADJ b`
 ///   - word* : words starting with "word" (expansion capped)
 ///   - fields: title:word  author:word  category:"Iranian opposition"

@@ -8,7 +8,16 @@
 
 namespace libsearch::search {
 
-/// Lower-case every word except the operators AND OR NOT XOR NEAR ADJ.
+/// AND OR NOT NEAR ADJ, the operators of the query language (upper case
+/// only; NEAR/3 and ADJ/3 are matched on the part before the slash). XOR is
+/// not one: see query_text.cpp.
+bool is_operator(std::string_view word);
+
+/// A warning for each XOR outside quotes, which a person may have meant as
+/// an operator, with its byte position.
+std::vector<std::string> xor_warnings(std::string_view query);
+
+/// Lower-case every word except the operators (is_operator).
 ///
 /// Why: under STEM_SOME, Xapian leaves capitalised words unstemmed, so
 /// `Iraq` would miss "Iraq's" and `Camps` would miss "camp". Here unquoted

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "analysis/utf8.hpp"
+#include "search/query_text.hpp"
 #include "libsearch/errors.hpp"
 
 namespace libsearch {
@@ -47,12 +48,6 @@ std::string join(const std::vector<Word>& words) {
     std::string out;
     for (const auto& w : words) out += (out.empty() ? "" : " ") + w.folded;
     return out;
-}
-
-bool is_operator(std::string_view word) {
-    for (std::string_view op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"})
-        if (word == op) return true;
-    return false;
 }
 
 // Byte ranges inside double quotes (ASCII or typographic).
@@ -130,7 +125,7 @@ std::string Synonyms::expand(std::string_view query) const {
         const char before = w.begin ? query[w.begin - 1] : ' ';
         const char after = w.end < query.size() ? query[w.end] : ' ';
         return before != ':' && before != '-' && before != '+' && after != ':' && after != '*' &&
-               !is_operator(query.substr(w.begin, w.end - w.begin));
+               !search::is_operator(query.substr(w.begin, w.end - w.begin));
     };
     std::string out;
     std::size_t copied = 0;
