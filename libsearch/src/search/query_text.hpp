@@ -9,8 +9,8 @@
 namespace libsearch::search {
 
 /// AND OR NOT NEAR ADJ, the operators of the query language (upper case
-/// only; NEAR/3 and ADJ/3 are matched on the part before the slash). XOR is
-/// not one: see query_text.cpp.
+/// only; for NEAR/3 or ADJ/3 pass the part before the slash). XOR is not
+/// one: see query_text.cpp.
 bool is_operator(std::string_view word);
 
 /// A warning for each XOR outside quotes, which a person may have meant as
