@@ -115,13 +115,9 @@ int extract(const Arguments& args) {
         }
         for (const auto& article : result.articles) std::cout << indexer::article_json(article) << '\n';
         skipped.insert(skipped.end(), result.skipped.begin(), result.skipped.end());
-        for (const auto& w : result.warnings)
-            std::cerr << "indexer: warning: " << w.source << (w.line ? ":" + std::to_string(w.line) : "") << ": "
-                      << w.reason << '\n';
+        for (const auto& w : result.warnings) std::cerr << "indexer: warning: " << indexer::problem_line(w) << '\n';
     }
-    for (const auto& s : skipped)
-        std::cerr << "indexer: skipped " << s.source << (s.line ? ":" + std::to_string(s.line) : "") << ": "
-                  << s.reason << '\n';
+    for (const auto& s : skipped) std::cerr << "indexer: skipped " << indexer::problem_line(s) << '\n';
     return skipped.empty() ? 0 : kSkipped;
 }
 

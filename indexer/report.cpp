@@ -53,6 +53,10 @@ std::string report_json(const libsearch::IngestReport& r, bool dry_run) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::string problem_line(const libsearch::InputProblem& problem) {
+    return problem.source + (problem.line ? ":" + std::to_string(problem.line) : "") + ": " + problem.reason;
+}
+
 void print_report(std::FILE* out, const libsearch::IngestReport& r, bool dry_run) {
     auto n = [](std::uint64_t v) { return static_cast<unsigned long long>(v); };
     std::fprintf(out, "%s%llu files: %llu read, %llu unchanged, %llu skipped%s\n", dry_run ? "dry run: " : "",
@@ -73,10 +77,7 @@ void print_report(std::FILE* out, const libsearch::IngestReport& r, bool dry_run
     const auto list = [out](const char* heading, const std::vector<libsearch::InputProblem>& problems) {
         if (problems.empty()) return;
         std::fprintf(out, "%s %zu:\n", heading, problems.size());
-        for (const auto& p : problems) {
-            if (p.line) std::fprintf(out, "  %s:%zu: %s\n", p.source.c_str(), p.line, p.reason.c_str());
-            else std::fprintf(out, "  %s: %s\n", p.source.c_str(), p.reason.c_str());
-        }
+        for (const auto& p : problems) std::fprintf(out, "  %s\n", problem_line(p).c_str());
     };
     list("skipped", r.skipped);
     list("warnings", r.warnings);

@@ -12,6 +12,9 @@ namespace indexer {
 /// The final report for a person: counts, then every skipped input and why.
 void print_report(std::FILE* out, const libsearch::IngestReport& report, bool dry_run);
 
+/// "SOURCE:LINE: REASON", or "SOURCE: REASON" when the whole input is meant.
+std::string problem_line(const libsearch::InputProblem& problem);
+
 /// The same report as one JSON object on one line.
 std::string report_json(const libsearch::IngestReport& report, bool dry_run);
 
