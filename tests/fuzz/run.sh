@@ -22,9 +22,12 @@
 # --runs keeps what it finds in DIR/corpus/<target>/ for the next run, --smoke
 # starts from the seeds each time. Findings (crash, leak, timeout, out of
 # memory) are written to DIR/artifacts/<target>/, logs to DIR/logs/. Each --runs
-# run of a target adds a line to DIR/ledger.tsv (time, target, executions,
-# seconds, max_len, result, commit), which --ledger sums: a campaign of 10
-# million executions may take several runs, each going on from the last corpus.
+# run of a target adds a line to tests/fuzz/ledger.tsv (time, target,
+# executions, seconds, max_len, result, commit), which --ledger sums: a campaign
+# of 10 million executions may take several runs, each going on from the last
+# corpus. The ledger is committed, so the count outlives the build tree and the
+# machine; a "carried" line stands for runs recorded before it was (see its
+# comments).
 # A run stopped with SIGINT (libFuzzer's exit 72, no finding) is "interrupted"
 # and its executions count; the target's next run goes on from its corpus.
 #
@@ -64,12 +67,13 @@ for t in "${targets[@]}"; do
     [[ " ${all_targets[*]} " == *" $t "* ]] || { echo "run.sh: no target '$t' (${all_targets[*]})" >&2; exit 2; }
 done
 
+ledger=$here/ledger.tsv
 if [[ $mode == ledger ]]; then
-    ledger=$build/ledger.tsv
     [[ -f $ledger ]] || { echo "run.sh: no ledger at $ledger (no --runs run yet)"; exit 0; }
     printf '%-15s %14s %6s %10s %9s  %s\n' target executions runs hours findings first..last
     awk -F'\t' '
-        { n[$2] += $3; runs[$2]++; secs[$2] += $4; if ($6 != "ok" && $6 != "interrupted") bad[$2]++
+        /^#/ { next }
+        { n[$2] += $3; runs[$2]++; secs[$2] += $4; if ($6 != "ok" && $6 != "interrupted" && $6 != "carried") bad[$2]++
           if (!($2 in first)) first[$2] = substr($1, 1, 10); last[$2] = substr($1, 1, 10) }
         END { for (t in n) printf "%-15s %14d %6d %10.2f %9d  %s..%s\n", t, n[t], runs[t], secs[t] / 3600, bad[t], first[t], last[t] }
     ' "$ledger" | sort
@@ -355,7 +359,7 @@ for t in "${targets[@]}"; do
     fi
     if [[ $mode == runs ]]; then
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$(final_stat number_of_executed_units || true)" \
-            "$elapsed" "$len" "${result%%;*}" "$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo -)" >> "$build/ledger.tsv"
+            "$elapsed" "$len" "${result%%;*}" "$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo -)" >> "$ledger"
     fi
     report+=("$t|$(final_stat number_of_executed_units)|$(final_stat average_exec_per_sec)|${elapsed}s|$(final_stat peak_rss_mb)MB|${cov:-?}|${ft:-?}|${corp:-?}|$result")
     ((found > 0)) && echo "== $t: $found new file(s) in $artifacts"
