@@ -36,6 +36,8 @@ TEST_CASE("synonym files: groups, quotes, comments", "[synonyms]") {
         {"title:MEK", "title:MEK"},                             // field values stay
         {"-MEK +NCRI", "-MEK +NCRI"},                           // so do excluded and required words
         {"MEK*", "MEK*"},                                       // and wildcards
+        {"MEK NEAR camp", "MEK NEAR camp"},                     // and words next to NEAR or ADJ,
+        {"camp ADJ/2 MEK NCRI", "camp ADJ/2 MEK (ncri OR \"national council of resistance of iran\")"},
         {"Iran", "Iran"},                                       // part of a member only
         {"camp", "camp"},
     };

@@ -78,7 +78,7 @@ ParsedQuery QueryBuilder::parse(std::string_view text) {
     try {
         parsed.query = parse_with(folded, kFullSyntax, text);
         parsed.warnings = unbalanced_warnings(text);
-        for (auto& warning : xor_warnings(text)) parsed.warnings.push_back(std::move(warning));
+        for (auto& warning : operator_warnings(text)) parsed.warnings.push_back(std::move(warning));
         // A query of stopwords only ("the who") keeps them, stemmed, but
         // stopwords are indexed unstemmed only: search them as written.
         if (only_stopwords(folded)) {

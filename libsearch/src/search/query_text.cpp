@@ -1,5 +1,7 @@
 #include "search/query_text.hpp"
 
+#include <xapian.h>
+
 #include <array>
 
 #include "analysis/utf8.hpp"
@@ -17,10 +19,90 @@ bool is_ascii_word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// Calls emit(word, is_operator) for each maximal run of non-space,
-// non-bracket, non-quote bytes and emit(separator, false) for the rest.
+// Typographic double quotes as a user may paste them.
+bool is_curly_double_quote(std::string_view text, std::size_t i) {
+    return text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+struct Token {
+    std::string_view text;
+    std::size_t at;
+    bool op;
+    bool word;  // else one separator byte
+};
+
+std::string_view before_slash(std::string_view word) { return word.substr(0, word.find('/')); }
+
+// "NEAR", or "NEAR/n" with n a positive number (else Xapian reads a word).
+bool is_proximity_form(std::string_view word) {
+    const auto slash = word.find('/');
+    if (slash == std::string_view::npos) return true;
+    const auto width = word.substr(slash + 1);
+    return !width.empty() && width.find_first_not_of("0123456789") == std::string_view::npos &&
+           width.find_first_not_of('0') != std::string_view::npos;
+}
+
+// One term to Xapian's QueryParser: Unicode word characters only, so no
+// field prefix, wildcard, phrase punctuation, quote or (no-break) space.
+bool is_plain_word(std::string_view word) {
+    if (word.empty() || !utf8::is_valid(word)) return false;
+    for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it)
+        if (!Xapian::Unicode::is_wordchar(*it)) return false;
+    return true;
+}
+
+bool is_space_token(const Token& t) { return !t.word && is_space(t.text[0]); }
+
+// Whether the proximity operator tokens[k] stands between two plain words,
+// the only place Xapian's grammar takes it (TERM NEAR TERM). Stricter than
+// the grammar on purpose: anything else is searched as a word.
+bool between_plain_words(const std::vector<Token>& tokens, std::size_t k) {
+    if (!is_proximity_form(tokens[k].text)) return false;
+    if (k == 0 || !is_space_token(tokens[k - 1])) return false;
+    std::size_t p = k - 1;
+    while (p > 0 && is_space_token(tokens[p])) --p;
+    const Token& before = tokens[p];
+    // A leading '-' excludes the word: "-a NEAR b" is HATE (a NEAR b).
+    const auto before_word = before.text.substr(!before.text.empty() && before.text[0] == '-' ? 1 : 0);
+    if (!before.word || before.op || !is_plain_word(before_word)) return false;
+    if (p > 0) {
+        const Token& opener = tokens[p - 1];
+        if (opener.word || !(is_space(opener.text[0]) || opener.text[0] == '(' || opener.text[0] == '+')) return false;
+    }
+    std::size_t n = k + 1;
+    if (n == tokens.size() || !is_space_token(tokens[n])) return false;
+    while (n < tokens.size() && is_space_token(tokens[n])) ++n;
+    if (n == tokens.size()) return false;
+    const Token& after = tokens[n];
+    if (!after.word || is_operator(before_slash(after.text)) || !is_plain_word(after.text)) return false;
+    if (n + 1 < tokens.size()) {
+        const char closer = tokens[n + 1].text[0];
+        if (!(is_space(closer) || closer == ')' || closer == ',' || closer == ';' || closer == '!' || closer == '?'))
+            return false;
+    }
+    return true;
+}
+
+std::size_t curly_quotes_in(std::string_view word) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i + 2 < word.size(); ++i)
+        if (is_curly_double_quote(word, i)) ++n;
+    return n;
+}
+
+// Calls emit(word, at, is_operator) for each maximal run of non-space,
+// non-bracket, non-quote bytes and emit(separator, at, false) for the rest.
+//
+// NEAR and ADJ (and NEAR/n, ADJ/n) count as operators only outside phrases
+// and between two plain words. Why: when they meet anything else, Xapian
+// 1.4.22's QueryParser fails with a syntax error and leaks the terms it
+// held ("a OR NEAR/3 b", "-i NEAR e-f"; found by fuzz_query, reproduced with
+// Xapian alone), so each such request would grow a long-running searchd.
 template <typename Emit>
 void scan_words(std::string_view text, Emit emit) {
+    std::vector<Token> tokens;
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t j = i;
@@ -29,21 +111,22 @@ void scan_words(std::string_view text, Emit emit) {
                                    text[j] == '*' || text[j] == '/' || text[j] == '@' || text[j] == '&'))
             ++j;
         if (j == i) {
-            emit(text.substr(i, 1), i, false);
+            tokens.push_back({text.substr(i, 1), i, false, false});
             ++i;
             continue;
         }
         const auto word = text.substr(i, j - i);
-        // NEAR/3 and ADJ/2 are operators too.
-        const auto slash = word.find('/');
-        emit(word, i, is_operator(word.substr(0, slash)));
+        tokens.push_back({word, i, is_operator(before_slash(word)), true});
         i = j;
     }
-}
-
-// Typographic double quotes as a user may paste them.
-bool is_curly_double_quote(std::string_view text, std::size_t i) {
-    return text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0;
+    bool in_phrase = false;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        Token& t = tokens[k];
+        if (!t.word && t.text[0] == '"') in_phrase = !in_phrase;
+        if (t.word && curly_quotes_in(t.text) % 2) in_phrase = !in_phrase;
+        if (t.op && is_proximity(t.text) && (in_phrase || !between_plain_words(tokens, k))) t.op = false;
+        emit(t.text, t.at, t.op);
+    }
 }
 
 bool is_capital(char c) { return c >= 'A' && c <= 'Z'; }
@@ -79,20 +162,30 @@ std::string collapse_acronyms(std::string_view word) {
 
 }  // namespace
 
+bool is_proximity(std::string_view word) {
+    const auto base = before_slash(word);
+    return base == "NEAR" || base == "ADJ";
+}
+
 bool is_operator(std::string_view word) {
     for (auto op : kOperators)
         if (word == op) return true;
     return false;
 }
 
-std::vector<std::string> xor_warnings(std::string_view query) {
+std::vector<std::string> operator_warnings(std::string_view query) {
     std::vector<std::string> warnings;
     bool in_phrase = false;
-    scan_words(query, [&](std::string_view word, std::size_t at, bool) {
-        if (word == "\"") in_phrase = !in_phrase;
-        else if (!in_phrase && word == "XOR")
+    scan_words(query, [&](std::string_view word, std::size_t at, bool op) {
+        if (word == "\"" || curly_quotes_in(word) % 2) in_phrase = !in_phrase;
+        if (in_phrase) return;
+        if (word == "XOR")
             warnings.push_back("XOR at position " + std::to_string(at) +
                                " is not an operator: it is searched as a word");
+        else if (!op && is_proximity(word))
+            warnings.push_back(std::string(word) + " at position " + std::to_string(at) +
+                               " is not an operator here (NEAR and ADJ go between two words; NEAR/n needs n >= 1): "
+                               "it is searched as a word");
     });
     return warnings;
 }

@@ -13,11 +13,17 @@ namespace libsearch::search {
 /// one: see query_text.cpp.
 bool is_operator(std::string_view word);
 
-/// A warning for each XOR outside quotes, which a person may have meant as
-/// an operator, with its byte position.
-std::vector<std::string> xor_warnings(std::string_view query);
+/// NEAR or ADJ, with or without a distance (NEAR/3): the proximity
+/// operators, which act as such only between two plain words (fold_case).
+bool is_proximity(std::string_view word);
 
-/// Lower-case every word except the operators (is_operator).
+/// A warning, with its byte position, for each word a person may have meant
+/// as an operator that is searched as a word: XOR, and NEAR or ADJ (NEAR/3,
+/// ADJ/2) outside a phrase but not between two plain words.
+std::vector<std::string> operator_warnings(std::string_view query);
+
+/// Lower-case every word except the operators: is_operator, and for NEAR and
+/// ADJ only between two plain words (see operator_warnings).
 ///
 /// Why: under STEM_SOME, Xapian leaves capitalised words unstemmed, so
 /// `Iraq` would miss "Iraq's" and `Camps` would miss "camp". Here unquoted

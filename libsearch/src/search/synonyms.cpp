@@ -44,6 +44,23 @@ std::vector<Word> words_of(std::string_view text) {
     return words;
 }
 
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// NEAR, ADJ, NEAR/3...: the whitespace-separated token on either side of
+// [begin, end) in text.
+bool next_to_proximity(std::string_view text, std::size_t begin, std::size_t end) {
+    std::size_t a = end;
+    while (a < text.size() && is_blank(text[a])) ++a;
+    std::size_t b = a;
+    while (b < text.size() && !is_blank(text[b])) ++b;
+    if (a > end && search::is_proximity(text.substr(a, b - a))) return true;
+    std::size_t d = begin;
+    while (d > 0 && is_blank(text[d - 1])) --d;
+    std::size_t c = d;
+    while (c > 0 && !is_blank(text[c - 1])) --c;
+    return d < begin && search::is_proximity(text.substr(c, d - c));
+}
+
 std::string join(const std::vector<Word>& words) {
     std::string out;
     for (const auto& w : words) out += (out.empty() ? "" : " ") + w.folded;
@@ -124,8 +141,11 @@ std::string Synonyms::expand(std::string_view query) const {
             if (w.begin > open && w.begin < close) return false;
         const char before = w.begin ? query[w.begin - 1] : ' ';
         const char after = w.end < query.size() ? query[w.end] : ' ';
+        // Next to NEAR or ADJ, a group would leave the operator without its
+        // word (Xapian's NEAR takes single words).
         return before != ':' && before != '-' && before != '+' && after != ':' && after != '*' &&
-               !search::is_operator(query.substr(w.begin, w.end - w.begin));
+               !search::is_operator(query.substr(w.begin, w.end - w.begin)) &&
+               !next_to_proximity(query, w.begin, w.end);
     };
     std::string out;
     std::size_t copied = 0;
