@@ -242,6 +242,12 @@ TEST_CASE("NEAR and ADJ are operators between two words only", "[query][errors]"
     const auto near = searcher.search({.query = "residents NEAR/3 liberty"});
     CHECK(near.query_description.find(" NEAR ") != std::string::npos);
     CHECK(near.warnings.empty());
+    // After other words too: Xapian alone takes NEAR only after a word that
+    // does not follow another one, and searches "camp residents NEAR/3
+    // liberty" as four plain words.
+    const auto after_words = searcher.search({.query = "camp residents NEAR/3 liberty"});
+    CHECK(after_words.query_description.find(" NEAR ") != std::string::npos);
+    CHECK(after_words.warnings.empty());
 
     const auto stray = searcher.search({.query = "oil OR NEAR/3 prices"});
     CHECK(stray.query_description.find("NEAR") == std::string::npos);
@@ -258,7 +264,8 @@ TEST_CASE("NEAR and ADJ are operators between two words only", "[query][errors]"
     for (const char* query : {"a NOT NEAR/3 b", "oil OR NEAR/3 prices", "oil AND ADJ/2 prices", "NOT NEAR/3 oil",
                               "oil XOR NEAR/2 prices", "-i NEAR e-f", "category:x NEAR/3 +h", "( AND + NEAR/3 +",
                               "+ OR b e-f NEAR/3 b", "-i + ADJ/2 ~g b", "oil\u00a0NEAR/3 b-c",
-                              "-i ADJ/2 \u00a0 NEAR/0\t-", "oil NOT NEAR/3 NEAR/3 prices"}) {
+                              "-i ADJ/2 \u00a0 NEAR/0\t-", "oil NOT NEAR/3 NEAR/3 prices", "AND x,s a NEAR/3 n",
+                              "AND \xbc\xacs a NEAR/3 n"}) {
         INFO("query: " << query);
         REQUIRE_NOTHROW(searcher.search({.query = query}));
         REQUIRE_NOTHROW(searcher.search({.query = query, .default_operator = DefaultOperator::op_or}));

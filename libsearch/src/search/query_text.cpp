@@ -3,6 +3,8 @@
 #include <xapian.h>
 
 #include <array>
+#include <optional>
+#include <utility>
 
 #include "analysis/utf8.hpp"
 
@@ -29,8 +31,10 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 struct Token {
     std::string_view text;
     std::size_t at;
-    bool op;
-    bool word;  // else one separator byte
+    bool op = false;
+    bool word = false;    // else one separator byte
+    bool opens = false;   // first word of a NEAR/ADJ chain: "(" goes before it
+    bool closes = false;  // last word of one: ")" goes after it
 };
 
 std::string_view before_slash(std::string_view word) { return word.substr(0, word.find('/')); }
@@ -55,34 +59,33 @@ bool is_plain_word(std::string_view word) {
 
 bool is_space_token(const Token& t) { return !t.word && is_space(t.text[0]); }
 
-// Whether the proximity operator tokens[k] stands between two plain words,
-// the only place Xapian's grammar takes it (TERM NEAR TERM). Stricter than
-// the grammar on purpose: anything else is searched as a word.
-bool between_plain_words(const std::vector<Token>& tokens, std::size_t k) {
-    if (!is_proximity_form(tokens[k].text)) return false;
-    if (k == 0 || !is_space_token(tokens[k - 1])) return false;
+// The words on either side of the proximity operator tokens[k] when both
+// are plain words (each Xapian TERM), else nothing.
+std::optional<std::pair<std::size_t, std::size_t>> plain_words_around(const std::vector<Token>& tokens,
+                                                                      std::size_t k) {
+    if (!is_proximity_form(tokens[k].text)) return std::nullopt;
+    if (k == 0 || !is_space_token(tokens[k - 1])) return std::nullopt;
     std::size_t p = k - 1;
     while (p > 0 && is_space_token(tokens[p])) --p;
     const Token& before = tokens[p];
-    // A leading '-' excludes the word: "-a NEAR b" is HATE (a NEAR b).
+    // A leading '-' excludes the word: "-a NEAR b" is -(a NEAR b).
     const auto before_word = before.text.substr(!before.text.empty() && before.text[0] == '-' ? 1 : 0);
-    if (!before.word || before.op || !is_plain_word(before_word)) return false;
+    if (!before.word || before.op || !is_plain_word(before_word)) return std::nullopt;
+    // What comes before the "(" to be put there must leave it a bracket.
     if (p > 0) {
         const Token& opener = tokens[p - 1];
-        if (opener.word || !(is_space(opener.text[0]) || opener.text[0] == '(' || opener.text[0] == '+')) return false;
+        if (opener.word || !(is_space(opener.text[0]) || opener.text[0] == '(' || opener.text[0] == '+'))
+            return std::nullopt;
     }
     std::size_t n = k + 1;
-    if (n == tokens.size() || !is_space_token(tokens[n])) return false;
+    if (n == tokens.size() || !is_space_token(tokens[n])) return std::nullopt;
     while (n < tokens.size() && is_space_token(tokens[n])) ++n;
-    if (n == tokens.size()) return false;
+    if (n == tokens.size()) return std::nullopt;
     const Token& after = tokens[n];
-    if (!after.word || is_operator(before_slash(after.text)) || !is_plain_word(after.text)) return false;
-    if (n + 1 < tokens.size()) {
-        const char closer = tokens[n + 1].text[0];
-        if (!(is_space(closer) || closer == ')' || closer == ',' || closer == ';' || closer == '!' || closer == '?'))
-            return false;
-    }
-    return true;
+    if (!after.word || is_operator(before_slash(after.text)) || !is_plain_word(after.text)) return std::nullopt;
+    // "C++" and "C#" are words with their suffix.
+    if (n + 1 < tokens.size() && (tokens[n + 1].text[0] == '+' || tokens[n + 1].text[0] == '#')) return std::nullopt;
+    return std::pair{p, n};
 }
 
 std::size_t curly_quotes_in(std::string_view word) {
@@ -92,16 +95,18 @@ std::size_t curly_quotes_in(std::string_view word) {
     return n;
 }
 
-// Calls emit(word, at, is_operator) for each maximal run of non-space,
-// non-bracket, non-quote bytes and emit(separator, at, false) for the rest.
+// The query as words (maximal runs of non-space, non-bracket, non-quote
+// bytes) and single separator bytes, operators marked.
 //
-// NEAR and ADJ (and NEAR/n, ADJ/n) count as operators only outside phrases
-// and between two plain words. Why: when they meet anything else, Xapian
-// 1.4.22's QueryParser fails with a syntax error and leaks the terms it
-// held ("a OR NEAR/3 b", "-i NEAR e-f"; found by fuzz_query, reproduced with
-// Xapian alone), so each such request would grow a long-running searchd.
-template <typename Emit>
-void scan_words(std::string_view text, Emit emit) {
+// NEAR and ADJ (and NEAR/n, ADJ/n) are operators only outside phrases and
+// between two plain words, and each chain of them ("a NEAR b NEAR c") is
+// bracketed by fold_case. Why: Xapian 1.4.22's QueryParser takes NEAR only
+// after a word that does not follow another word ("iran nuclear NEAR talks"
+// fails and is silently searched as plain words), and when its parse fails
+// next to a NEAR or ADJ it leaks the terms it held ("a OR NEAR/3 b",
+// "AND x,s a NEAR/3 n"; found by fuzz_query, reproduced with Xapian alone):
+// every such request would grow a long-running searchd.
+std::vector<Token> scan_words(std::string_view text) {
     std::vector<Token> tokens;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -111,22 +116,34 @@ void scan_words(std::string_view text, Emit emit) {
                                    text[j] == '*' || text[j] == '/' || text[j] == '@' || text[j] == '&'))
             ++j;
         if (j == i) {
-            tokens.push_back({text.substr(i, 1), i, false, false});
+            tokens.push_back({.text = text.substr(i, 1), .at = i});
             ++i;
             continue;
         }
         const auto word = text.substr(i, j - i);
-        tokens.push_back({word, i, is_operator(before_slash(word)), true});
+        tokens.push_back({.text = word, .at = i, .op = is_operator(before_slash(word)), .word = true});
         i = j;
     }
+    std::vector<int> left_of(tokens.size()), right_of(tokens.size());
     bool in_phrase = false;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
         Token& t = tokens[k];
         if (!t.word && t.text[0] == '"') in_phrase = !in_phrase;
         if (t.word && curly_quotes_in(t.text) % 2) in_phrase = !in_phrase;
-        if (t.op && is_proximity(t.text) && (in_phrase || !between_plain_words(tokens, k))) t.op = false;
-        emit(t.text, t.at, t.op);
+        if (!t.op || !is_proximity(t.text)) continue;
+        const auto around = in_phrase ? std::nullopt : plain_words_around(tokens, k);
+        if (!around) {
+            t.op = false;
+            continue;
+        }
+        ++left_of[around->first];
+        ++right_of[around->second];
     }
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        tokens[k].opens = left_of[k] && !right_of[k];
+        tokens[k].closes = right_of[k] && !left_of[k];
+    }
+    return tokens;
 }
 
 bool is_capital(char c) { return c >= 'A' && c <= 'Z'; }
@@ -176,28 +193,37 @@ bool is_operator(std::string_view word) {
 std::vector<std::string> operator_warnings(std::string_view query) {
     std::vector<std::string> warnings;
     bool in_phrase = false;
-    scan_words(query, [&](std::string_view word, std::size_t at, bool op) {
-        if (word == "\"" || curly_quotes_in(word) % 2) in_phrase = !in_phrase;
-        if (in_phrase) return;
-        if (word == "XOR")
-            warnings.push_back("XOR at position " + std::to_string(at) +
+    for (const Token& t : scan_words(query)) {
+        if (t.text == "\"" || curly_quotes_in(t.text) % 2) in_phrase = !in_phrase;
+        if (in_phrase) continue;
+        if (t.text == "XOR")
+            warnings.push_back("XOR at position " + std::to_string(t.at) +
                                " is not an operator: it is searched as a word");
-        else if (!op && is_proximity(word))
-            warnings.push_back(std::string(word) + " at position " + std::to_string(at) +
+        else if (t.word && !t.op && is_proximity(t.text))
+            warnings.push_back(std::string(t.text) + " at position " + std::to_string(t.at) +
                                " is not an operator here (NEAR and ADJ go between two words; NEAR/n needs n >= 1): "
                                "it is searched as a word");
-    });
+    }
     return warnings;
 }
 
 std::string fold_case(std::string_view query) {
     std::string out;
-    out.reserve(query.size());
-    scan_words(query, [&](std::string_view word, std::size_t, bool op) {
-        if (op) out.append(word);
+    out.reserve(query.size() + 8);
+    for (const Token& t : scan_words(query)) {
+        std::string_view word = t.text;
+        if (t.opens) {
+            if (word[0] == '-') {
+                out += '-';
+                word.remove_prefix(1);
+            }
+            out += '(';
+        }
+        if (t.op) out.append(word);
         else if (word.find('.') != std::string_view::npos) out += utf8::lower(collapse_acronyms(word));
         else out += utf8::lower(word);
-    });
+        if (t.closes) out += ')';
+    }
     return out;
 }
 
@@ -233,15 +259,15 @@ std::vector<std::string> unbalanced_warnings(std::string_view query) {
 std::string strip_syntax(std::string_view query) {
     std::string out;
     out.reserve(query.size());
-    scan_words(query, [&](std::string_view word, std::size_t, bool op) {
-        if (op) {
-            out += utf8::lower(word.substr(0, word.find('/')));
-        } else if (word.size() == 1 && (word[0] == '"' || word[0] == '(' || word[0] == ')' || word[0] == '+')) {
+    for (const Token& t : scan_words(query)) {
+        if (t.op) {
+            out += utf8::lower(before_slash(t.text));
+        } else if (t.text.size() == 1 && (t.text[0] == '"' || t.text[0] == '(' || t.text[0] == ')' || t.text[0] == '+')) {
             out += ' ';
         } else {
-            out.append(word);
+            out.append(t.text);
         }
-    });
+    }
     // Typographic quotes are multi-byte and arrive inside words.
     for (std::string_view curly : {"\xE2\x80\x9C", "\xE2\x80\x9D"})
         for (auto pos = out.find(curly); pos != std::string::npos; pos = out.find(curly, pos)) out.replace(pos, 3, " ");
