@@ -26,8 +26,9 @@
 # executions, seconds, max_len, result, commit), which --ledger sums: a campaign
 # of 10 million executions may take several runs, each going on from the last
 # corpus. The ledger is committed, so the count outlives the build tree and the
-# machine; a "carried" line stands for runs recorded before it was (see its
-# comments).
+# machine; a "carried" line stands for runs recorded before it was, and a
+# "restart" line sets a target's count back to zero after a fix (see the
+# ledger's comments).
 # A run stopped with SIGINT (libFuzzer's exit 72, no finding) is "interrupted"
 # and its executions count; the target's next run goes on from its corpus.
 #
@@ -73,6 +74,7 @@ if [[ $mode == ledger ]]; then
     printf '%-15s %14s %6s %10s %9s  %s\n' target executions runs hours findings first..last
     awk -F'\t' '
         /^#/ { next }
+        $6 == "restart" { n[$2] = 0; runs[$2] = 0; secs[$2] = 0; bad[$2] = 0; first[$2] = substr($1, 1, 10); next }
         { n[$2] += $3; runs[$2]++; secs[$2] += $4; if ($6 != "ok" && $6 != "interrupted" && $6 != "carried") bad[$2]++
           if (!($2 in first)) first[$2] = substr($1, 1, 10); last[$2] = substr($1, 1, 10) }
         END { for (t in n) printf "%-15s %14d %6d %10.2f %9d  %s..%s\n", t, n[t], runs[t], secs[t] / 3600, bad[t], first[t], last[t] }

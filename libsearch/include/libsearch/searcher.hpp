@@ -8,6 +8,7 @@
 ///   - "exact phrase" or "word": matches exactly as written, no stemming
 ///   - AND, OR, NOT (upper case), +word (must), -word (must not),
 ///     parentheses; `a NEAR b` (within 10 words), `a NEAR/3 b`, `a ADJ b`
+///     (NEAR and ADJ between two plain words; elsewhere they are words)
 ///   - word* : words starting with "word" (expansion capped)
 ///   - fields: title:word  author:word  category:"Iranian opposition"
 ///     place:usa  lang:en  site:example.com  date:2013  date:2013-01  date:2013-01-15
