@@ -134,6 +134,9 @@ TEST_CASE("misspelt queries with few matches get a suggestion, never applied", "
     response = run({.query = "nuclaer talks"});
     CHECK(response.hits.empty());
     CHECK(response.suggestion == "nuclear talks");
+    // NEAR goes to Xapian in brackets; the suggestion reads as typed.
+    CHECK(run({.query = "nuclaer NEAR talks"}).suggestion == "nuclear NEAR talks");
+    CHECK(run({.query = "camp (nuclaer NEAR talks)"}).suggestion == "camp (nuclear NEAR talks)");
     // Well-spelt queries with matches get none.
     CHECK(run({.query = "liberty"}).suggestion.empty());
     // Without spelling data, no suggestion and no error.

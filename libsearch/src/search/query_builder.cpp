@@ -126,7 +126,7 @@ std::string QueryBuilder::spelling_suggestion(std::string_view text, const Xapia
     if (all_words_common(parsed)) return {};
     try {
         parser_.parse_query(fold_case(analysis::normalize_spelling(text)), kFullSyntax | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-        return parser_.get_corrected_query_string();
+        return unbracket_chains(parser_.get_corrected_query_string());
     } catch (const Xapian::QueryParserError&) {
         return {};
     }

@@ -227,6 +227,25 @@ std::string fold_case(std::string_view query) {
     return out;
 }
 
+std::string unbracket_chains(std::string_view folded) {
+    const auto tokens = scan_words(folded);
+    std::vector<bool> drop(tokens.size());
+    std::size_t open = 0;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        if (tokens[k].opens) open = k;
+        if (tokens[k].closes && open > 0 && tokens[open - 1].text == "(" && k + 1 < tokens.size() &&
+            tokens[k + 1].text == ")") {
+            drop[open - 1] = true;
+            drop[k + 1] = true;
+        }
+    }
+    std::string out;
+    out.reserve(folded.size());
+    for (std::size_t k = 0; k < tokens.size(); ++k)
+        if (!drop[k]) out.append(tokens[k].text);
+    return out;
+}
+
 std::vector<std::string> unbalanced_warnings(std::string_view query) {
     std::vector<std::string> warnings;
     std::size_t quotes = 0, last_quote = 0;

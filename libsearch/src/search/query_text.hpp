@@ -31,6 +31,11 @@ std::vector<std::string> operator_warnings(std::string_view query);
 /// is what a reader of the search help expects.
 std::string fold_case(std::string_view query);
 
+/// fold_case's text (or a copy with words replaced, such as a spelling
+/// correction) without the brackets fold_case put around NEAR/ADJ chains:
+/// a person's query again.
+std::string unbracket_chains(std::string_view folded);
+
 /// Problems Xapian forgives silently but a user should hear about: an
 /// unbalanced double quote or bracket. One message per problem, with its
 /// byte position.
