@@ -48,17 +48,22 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 
 // NEAR, ADJ, NEAR/3...: the whitespace-separated token on either side of
 // [begin, end) in text.
+// Only across whitespace: a word inside a long token ("a-b-c-...") must not
+// scan it, or a long query would cost quadratic time.
 bool next_to_proximity(std::string_view text, std::size_t begin, std::size_t end) {
     std::size_t a = end;
     while (a < text.size() && is_blank(text[a])) ++a;
-    std::size_t b = a;
-    while (b < text.size() && !is_blank(text[b])) ++b;
-    if (a > end && search::is_proximity(text.substr(a, b - a))) return true;
+    if (a > end) {
+        std::size_t b = a;
+        while (b < text.size() && !is_blank(text[b])) ++b;
+        if (search::is_proximity(text.substr(a, b - a))) return true;
+    }
     std::size_t d = begin;
     while (d > 0 && is_blank(text[d - 1])) --d;
+    if (d == begin) return false;
     std::size_t c = d;
     while (c > 0 && !is_blank(text[c - 1])) --c;
-    return d < begin && search::is_proximity(text.substr(c, d - c));
+    return search::is_proximity(text.substr(c, d - c));
 }
 
 std::string join(const std::vector<Word>& words) {
