@@ -35,6 +35,7 @@ struct Token {
     bool word = false;    // else one separator byte
     bool opens = false;   // first word of a NEAR/ADJ chain: "(" goes before it
     bool closes = false;  // last word of one: ")" goes after it
+    bool in_phrase = false;  // inside double quotes (the closing one is not)
 };
 
 std::string_view before_slash(std::string_view word) { return word.substr(0, word.find('/')); }
@@ -130,6 +131,7 @@ std::vector<Token> scan_words(std::string_view text) {
         Token& t = tokens[k];
         if (!t.word && t.text[0] == '"') in_phrase = !in_phrase;
         if (t.word && curly_quotes_in(t.text) % 2) in_phrase = !in_phrase;
+        t.in_phrase = in_phrase;
         if (!t.op || !is_proximity(t.text)) continue;
         const auto around = in_phrase ? std::nullopt : plain_words_around(tokens, k);
         if (!around) {
@@ -192,10 +194,8 @@ bool is_operator(std::string_view word) {
 
 std::vector<std::string> operator_warnings(std::string_view query) {
     std::vector<std::string> warnings;
-    bool in_phrase = false;
     for (const Token& t : scan_words(query)) {
-        if (t.text == "\"" || curly_quotes_in(t.text) % 2) in_phrase = !in_phrase;
-        if (in_phrase) continue;
+        if (t.in_phrase) continue;
         if (t.text == "XOR")
             warnings.push_back("XOR at position " + std::to_string(t.at) +
                                " is not an operator: it is searched as a word");
