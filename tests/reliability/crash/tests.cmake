@@ -17,6 +17,7 @@ target_compile_definitions(reliability_crash_tests PRIVATE
 target_link_libraries(reliability_crash_tests PRIVATE libsearch::libsearch PkgConfig::XAPIAN
                       nlohmann_json::nlohmann_json ZLIB::ZLIB Catch2::Catch2WithMain)
 add_dependencies(reliability_crash_tests indexer fsize_exec)
-# They kill, fill disks and eat CPU: one at a time, never beside other tests.
-catch_discover_tests(reliability_crash_tests TEST_PREFIX "reliability: "
-                     PROPERTIES RUN_SERIAL TRUE TIMEOUT 900)
+# They kill only the indexers they start and fill only their own tmpfs or file size limit, and
+# nothing they assert is a time: they run beside other tests (the HTTP ones, which time
+# answers, run alone; http/tests.cmake).
+catch_discover_tests(reliability_crash_tests TEST_PREFIX "reliability: " PROPERTIES TIMEOUT 900)
