@@ -6,14 +6,17 @@
 # of its memory after a warm-up phase. Prints the figures, and one JSON line at the end.
 #
 # Usage: tests/reliability/http/load.sh --bin BUILD/bin [--seconds 60] [--warmup 10]
-#            [--connections 64] [--data ../shared/data/reuters21578] [--keep DIR]
+#            [--connections 64] [--data ../shared/data/reuters21578] [--keep DIR] [--prepared DIR]
+#        tests/reliability/http/load.sh --bin BUILD/bin --prepare DIR [--data ...]
+# --prepare only builds the index and the query mix into DIR; --prepared starts a run from a
+# copy of them (CTest builds them beside other tests, and runs the load alone: tests/CMakeLists).
 # BUILD/bin holds searchd, indexer, live_writer, make_query_mix and bench_mix_paths.
 # Exit status: 0 passed; 1 failed; 2 usage; 77 (CTest's skip) when wrk or the data is missing,
 # except under CI=true, where that fails.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-bin="" seconds=60 warmup=10 connections=64 keep="" rss_check=yes
+bin="" seconds=60 warmup=10 connections=64 keep="" rss_check=yes prepare="" prepared=""
 data=${LIBSEARCH_SHARED_DIR:-$here/../../../../shared}/data/reuters21578
 while [ $# -gt 0 ]; do
   case $1 in
@@ -23,9 +26,11 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
+    --prepare) prepare=$2; shift 2 ;;
+    --prepared) prepared=$2; shift 2 ;;
     # A short run ends before searchd's caches level off; the RSS figure is still printed.
     --no-rss-check) rss_check=no; shift ;;
-    *) echo "usage: $0 --bin BUILD/bin [--seconds N] [--warmup N] [--connections N] [--data DIR] [--keep DIR] [--no-rss-check]" >&2; exit 2 ;;
+    *) echo "usage: $0 --bin BUILD/bin [--seconds N] [--warmup N] [--connections N] [--data DIR] [--keep DIR] [--no-rss-check] [--prepare DIR | --prepared DIR]" >&2; exit 2 ;;
   esac
 done
 [ -n "$bin" ] || { echo "load.sh: --bin is required" >&2; exit 2; }
@@ -41,6 +46,25 @@ for program in searchd indexer live_writer make_query_mix bench_mix_paths; do
   [ -x "$bin/$program" ] || { echo "load.sh: $bin/$program is missing (build it)" >&2; exit 1; }
 done
 
+# The index and the query mix, as tests/bench/run.sh makes them.
+prepare_in() {  # DIR
+  local dir=$1 rc=0
+  mkdir -p "$dir"
+  "$bin/indexer" extract "$data"/reut2-*.sgm >"$dir/reuters.jsonl" 2>"$dir/extract.log" || rc=$?
+  ((rc <= 1)) || { echo "load.sh: indexer extract failed ($rc)" >&2; cat "$dir/extract.log" >&2; exit 1; }
+  rc=0
+  "$bin/indexer" --db "$dir/index" "$dir/reuters.jsonl" >"$dir/indexer.log" 2>&1 || rc=$?
+  ((rc <= 1)) || { echo "load.sh: indexer failed ($rc)" >&2; tail "$dir/indexer.log" >&2; exit 1; }
+  "$bin/make_query_mix" --in "$dir/reuters.jsonl" --out "$dir/mix.tsv" --count 200 --seed 1 2>"$dir/mix.log"
+  "$bin/bench_mix_paths" --mix "$dir/mix.tsv" --style searchd >"$dir/paths.txt"
+}
+if [ -n "$prepare" ]; then
+  rm -rf "$prepare"
+  prepare_in "$prepare"
+  echo "load.sh: index and query mix ready in $prepare"
+  exit 0
+fi
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/libsearch-load.XXXXXX")
 searchd_pid="" writer_pid="" sampler_pid=""
 cleanup() {
@@ -55,15 +79,12 @@ trap cleanup EXIT
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 field() { grep -o "\"$1\":[0-9.]*" "$2" | tail -n 1 | cut -d: -f2; }
 
-# The index and the query mix, as tests/bench/run.sh makes them.
-rc=0
-"$bin/indexer" extract "$data"/reut2-*.sgm >"$work/reuters.jsonl" 2>"$work/extract.log" || rc=$?
-((rc <= 1)) || { echo "load.sh: indexer extract failed ($rc)" >&2; cat "$work/extract.log" >&2; exit 1; }
-rc=0
-"$bin/indexer" --db "$work/index" "$work/reuters.jsonl" >"$work/indexer.log" 2>&1 || rc=$?
-((rc <= 1)) || { echo "load.sh: indexer failed ($rc)" >&2; tail "$work/indexer.log" >&2; exit 1; }
-"$bin/make_query_mix" --in "$work/reuters.jsonl" --out "$work/mix.tsv" --count 200 --seed 1 2>"$work/mix.log"
-"$bin/bench_mix_paths" --mix "$work/mix.tsv" --style searchd >"$work/paths.txt"
+if [ -n "$prepared" ]; then
+  [ -f "$prepared/paths.txt" ] || { echo "load.sh: $prepared holds no prepared run (load.sh --prepare)" >&2; exit 1; }
+  cp -a "$prepared/." "$work/"  # the writer changes the index: a copy
+else
+  prepare_in "$work"
+fi
 
 "$bin/searchd" --db "$work/index" --host 127.0.0.1 --port 0 --web "" >"$work/searchd.out" 2>"$work/searchd.log" &
 searchd_pid=$!

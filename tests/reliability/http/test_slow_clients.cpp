@@ -256,9 +256,13 @@ TEST_CASE("a thousand idle connections at once: ordinary requests are still answ
                 ms_since(opening) / 1000, closed_by_server);
     std::printf("  ordinary request after closing them: status %d in %.1f ms\n", after.status, after.ms);
     CHECK(idle.size() == static_cast<std::size_t>(kIdle));
+    // Under the 5 s idle timeout: answered while the flood is held, not once it
+    // is closed. The first request meets 1,000 threads being started, each
+    // waking every 10 ms: 58-153 ms on a quiet machine, 2.7 s once beside two
+    // fuzzers.
     for (const auto& a : during) {
         CHECK(a.status == 200);
-        CHECK(a.ms < 2000);
+        CHECK(a.ms < 4000);
     }
     CHECK(after.status == 200);
     CHECK(after.ms < 2000);
