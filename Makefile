@@ -28,7 +28,8 @@ build: configure
 test: sanitize
 
 # -O1 without debug information: a third of the build time of -O2 -g, and
-# reports still name the functions.
+# reports still name the functions. The test programs themselves are built at
+# -O0 (tests/CMakeLists.txt).
 SANITIZE_FLAGS = -DSANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1
 # A sanitizer report makes any program of the suite exit 99, which no test
 # takes for one of the exit statuses it expects.
