@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
+#include <xapian.h>
 
+#include "libsearch/schema.hpp"
 #include "sample_articles.hpp"
 #include "search/recency.hpp"
 
@@ -155,6 +157,68 @@ TEST_CASE("reprints with the same text collapse when asked", "[search][versions]
     std::uint64_t versions = 0;
     for (const auto& hit : collapsed.hits) versions += hit.versions;
     CHECK(versions == 1);
+}
+
+namespace {
+
+// Everything a hit shows but its snippet.
+void require_same_hits_but_snippets(const libsearch::SearchResponse& with, const libsearch::SearchResponse& without) {
+    REQUIRE(ids(with) == ids(without));
+    for (std::size_t i = 0; i < with.hits.size(); ++i) {
+        const auto &a = with.hits[i], &b = without.hits[i];
+        INFO("hit " << a.id);
+        CHECK(a.url == b.url);
+        CHECK(a.title == b.title);
+        CHECK(a.title_html == b.title_html);
+        CHECK(a.categories == b.categories);
+        CHECK(a.date == b.date);
+        CHECK(a.author == b.author);
+        CHECK(a.language == b.language);
+        CHECK(a.version_group == b.version_group);
+        CHECK(a.score == b.score);
+        CHECK_FALSE(a.snippet.empty());
+        CHECK(b.snippet.empty());
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a hit without a snippet shows the same fields as with one, on new and older indexes",
+          "[search][index]") {
+    auto articles = sample_articles();
+    // A reprint, so that some hits have a version group.
+    auto reprint = articles[0];
+    reprint.id = "liberty-un-reprint";
+    reprint.url = "https://mirror.example.net/liberty-un";
+    articles.push_back(reprint);
+    TestIndex index(articles);
+    const std::vector<std::string> queries = {"camp liberty", "\"oil prices\"", "opposition", "exile", "Geneva",
+                                              "camp OR oil OR nuclear"};
+    auto compare_all = [&] {
+        auto searcher = index.searcher();
+        for (const auto& q : queries) {
+            INFO("query " << q);
+            const auto with = searcher.search({.query = q});
+            REQUIRE_FALSE(with.hits.empty());
+            require_same_hits_but_snippets(with, searcher.search({.query = q, .snippets = false}));
+        }
+        const auto group = searcher.search({.query = "camp liberty", .snippets = false});
+        CHECK(std::count_if(group.hits.begin(), group.hits.end(),
+                            [](const auto& h) { return !h.version_group.empty(); }) == 2);
+    };
+    compare_all();
+    // An index written before schema::slot_hit_fields: hits read the document data.
+    {
+        Xapian::WritableDatabase db(index.path(), Xapian::DB_OPEN);
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+            auto doc = db.get_document(*it);
+            doc.remove_value(libsearch::schema::slot_hit_fields);
+            db.replace_document(*it, doc);
+        }
+        db.commit();
+        REQUIRE(db.get_value_freq(libsearch::schema::slot_hit_fields) == 0);
+    }
+    compare_all();
 }
 
 TEST_CASE("a searcher reopened after a commit sees the new articles", "[search][index]") {

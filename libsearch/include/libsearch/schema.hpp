@@ -40,6 +40,12 @@
 ///                      smallest content hash in the group. Empty for an article
 ///                      with no other version. Searches collapse on it. Written
 ///                      by IndexWriter::group_versions().
+///   - slot_hit_fields  what a search hit shows but its snippet: id, url, title,
+///                      author, language, date, categories (document_data.cpp).
+///                      A hit without a snippet reads this value alone and not
+///                      the document data, which Xapian stores compressed.
+///                      Indexes written before it (no value) are read from the
+///                      document data instead.
 ///
 /// Document data: the stored fields (see document_data.cpp), versioned.
 ///
@@ -66,6 +72,7 @@ inline constexpr unsigned slot_facets = 1;
 inline constexpr unsigned slot_content_hash = 3;
 inline constexpr unsigned slot_version_samples = 4;
 inline constexpr unsigned slot_version_group = 5;
+inline constexpr unsigned slot_hit_fields = 6;
 
 /// Within-document frequency increment for title words (body words count 1).
 inline constexpr unsigned title_weight = 3;

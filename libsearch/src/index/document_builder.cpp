@@ -94,6 +94,7 @@ Xapian::Document build_document(const Article& a, Xapian::TermGenerator& generat
     doc.add_value(schema::slot_content_hash, st::content_hash(a.title, a.body));
     const auto samples = version_samples(a.title, a.body);
     if (!samples.empty()) doc.add_value(schema::slot_version_samples, pack_version_samples(samples));
+    doc.add_value(schema::slot_hit_fields, encode_hit_fields(a));
     doc.set_data(encode_article(a));
     return doc;
 }

@@ -1,11 +1,13 @@
 #include "index/document_data.hpp"
 
+#include <vector>
 
 namespace libsearch::index {
 
 namespace {
 
 constexpr char kFormatVersion = 1;
+constexpr char kHitFieldsVersion = 1;
 
 void put_length(std::string& out, std::size_t n) {
     while (n >= 0x80) {
@@ -50,6 +52,24 @@ class Reader {
     std::string_view data_;
 };
 
+bool read_date(Reader& in, Article& a) {
+    std::string date;
+    if (!in.string(date)) return false;
+    if (date.empty()) return true;
+    if (date.size() != 8) return false;
+    a.date = parse_iso_date(date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2));
+    return a.date.has_value();
+}
+
+bool read_list(Reader& in, std::vector<std::string>& list, std::size_t most) {
+    std::size_t count;
+    if (!in.length(count) || count > most) return false;
+    list.resize(count);
+    for (auto& item : list)
+        if (!in.string(item)) return false;
+    return true;
+}
+
 }  // namespace
 
 std::string encode_article(const Article& a) {
@@ -73,31 +93,37 @@ std::optional<Article> decode_article(std::string_view data) {
     if (data.empty() || data.front() != kFormatVersion) return std::nullopt;
     Reader in(data.substr(1));
     Article a;
-    std::string date;
-    for (std::string* field : {&a.id, &a.url, &a.title, &a.body, &a.author, &a.language, &a.source, &date})
+    for (std::string* field : {&a.id, &a.url, &a.title, &a.body, &a.author, &a.language, &a.source})
         if (!in.string(*field)) return std::nullopt;
-    if (!date.empty()) {
-        if (date.size() != 8) return std::nullopt;
-        a.date = parse_iso_date(date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2));
-        if (!a.date) return std::nullopt;
-    }
+    if (!read_date(in, a)) return std::nullopt;
     std::size_t source;
     if (!in.length(source) || source > static_cast<std::size_t>(DateSource::file)) return std::nullopt;
     a.date_source = static_cast<DateSource>(source);
-    std::size_t count;
-    if (!in.length(count) || count > data.size()) return std::nullopt;
-    a.categories.resize(count);
-    for (auto& category : a.categories)
-        if (!in.string(category)) return std::nullopt;
-    if (!in.length(count) || count > data.size()) return std::nullopt;
-    a.places.resize(count);
-    for (auto& place : a.places)
-        if (!in.string(place)) return std::nullopt;
-    if (!in.length(count) || count > data.size()) return std::nullopt;
-    a.other_urls.resize(count);
-    for (auto& url : a.other_urls)
-        if (!in.string(url)) return std::nullopt;
+    for (auto* list : {&a.categories, &a.places, &a.other_urls})
+        if (!read_list(in, *list, data.size())) return std::nullopt;
     if (!in.done()) return std::nullopt;
+    return a;
+}
+
+std::string encode_hit_fields(const Article& a) {
+    std::string out;
+    out.reserve(a.id.size() + a.url.size() + a.title.size() + a.author.size() + 32);
+    out += kHitFieldsVersion;
+    for (const std::string* field : {&a.id, &a.url, &a.title, &a.author, &a.language})
+        put_string(out, *field);
+    put_string(out, a.date ? a.date->key() : std::string());
+    put_length(out, a.categories.size());
+    for (const auto& category : a.categories) put_string(out, category);
+    return out;
+}
+
+std::optional<Article> decode_hit_fields(std::string_view value) {
+    if (value.empty() || value.front() != kHitFieldsVersion) return std::nullopt;
+    Reader in(value.substr(1));
+    Article a;
+    for (std::string* field : {&a.id, &a.url, &a.title, &a.author, &a.language})
+        if (!in.string(*field)) return std::nullopt;
+    if (!read_date(in, a) || !read_list(in, a.categories, value.size()) || !in.done()) return std::nullopt;
     return a;
 }
 

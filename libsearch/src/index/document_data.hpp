@@ -17,4 +17,15 @@ std::string encode_article(const Article& article);
 /// (another program's document in the database, or a damaged record).
 std::optional<Article> decode_article(std::string_view data);
 
+/// The fields a search hit shows (id, url, title, author, language, date,
+/// categories), for schema::slot_hit_fields. A hit without a snippet reads
+/// them alone: the document data holds the body too, and Xapian compresses
+/// it, so reading it means inflating the whole article.
+std::string encode_hit_fields(const Article& article);
+
+/// Decode what encode_hit_fields() wrote, into an Article with only those
+/// fields; nullopt when the value is missing (an index written before the
+/// slot was) or damaged.
+std::optional<Article> decode_hit_fields(std::string_view value);
+
 }  // namespace libsearch::index

@@ -7,6 +7,8 @@
 #include <map>
 #include <memory>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "analysis/analyzer.hpp"
 #include "analysis/utf8.hpp"
@@ -79,11 +81,52 @@ Xapian::Query filter_query(const SearchRequest& r) {
     return any ? filter : Xapian::Query();
 }
 
+// What an MSet's hits keep in values, in the MSet's order.
+struct HitValues {
+    std::string version_group;
+    std::string fields;  // slot_hit_fields, read only for hits shown without a snippet
+};
+
+// One value stream per slot, walked in docid order: a get_value per hit
+// would look each up in the B-tree from the root. (Hits on remote shards are
+// read one by one, as Xapian fetches each remote document whole anyway.)
+std::vector<HitValues> hit_values(const Xapian::Database& db, const Xapian::MSet& mset, bool remote, bool fields) {
+    std::vector<HitValues> values(mset.size());
+    if (remote) {
+        std::size_t i = 0;
+        for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+            const Xapian::Document doc = it.get_document();
+            values[i].version_group = doc.get_value(schema::slot_version_group);
+            if (fields) values[i].fields = doc.get_value(schema::slot_hit_fields);
+        }
+        return values;
+    }
+    std::vector<std::pair<Xapian::docid, std::size_t>> order;
+    order.reserve(mset.size());
+    std::size_t i = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it) order.emplace_back(*it, i++);
+    std::sort(order.begin(), order.end());
+    auto read = [&](Xapian::valueno slot, std::string HitValues::*into) {
+        auto value = db.valuestream_begin(slot);
+        const auto end = db.valuestream_end(slot);
+        for (const auto& [docid, at] : order) {
+            if (value == end) return;
+            value.skip_to(docid);
+            if (value != end && value.get_docid() == docid) values[at].*into = *value;
+        }
+    };
+    read(schema::slot_version_group, &HitValues::version_group);
+    if (fields) read(schema::slot_hit_fields, &HitValues::fields);
+    return values;
+}
+
 Hit make_hit(const Xapian::MSetIterator& it, const search::Highlighter& highlighter, const SearchRequest& r,
-             bool has_terms) {
+             bool has_terms, HitValues values) {
     Hit hit;
-    const Xapian::Document doc = it.get_document();
-    auto article = index::decode_article(doc.get_data());
+    // Without a snippet the hit's own value is enough; an index written
+    // before it existed has only the document data.
+    auto article = r.snippets ? std::nullopt : index::decode_hit_fields(values.fields);
+    if (!article) article = index::decode_article(it.get_document().get_data());
     if (!article) {  // a document some other program put in the database
         hit.id = "#" + std::to_string(*it);
         hit.title_html = hit.snippet = "";
@@ -97,7 +140,7 @@ Hit make_hit(const Xapian::MSetIterator& it, const search::Highlighter& highligh
     hit.language = std::move(article->language);
     hit.score = has_terms ? it.get_weight() : 0.0;
     hit.versions = r.collapse_versions ? it.get_collapse_count() : 0;
-    hit.version_group = doc.get_value(schema::slot_version_group);
+    hit.version_group = std::move(values.version_group);
     // The whole title, escaped and marked; the best passage of the body.
     hit.title_html = highlighter.whole(article->title);
     if (r.snippets)
@@ -310,7 +353,10 @@ SearchResponse Searcher::Impl::run(const SearchRequest& r) {
     if (r.facets) response.facets = facets.collect(response.total);
     const search::Highlighter highlighter(has_text ? query : Xapian::Query(), mset, db.get_doccount(),
                                           stems(analyzer));
-    for (auto it = mset.begin(); it != mset.end(); ++it) response.hits.push_back(make_hit(it, highlighter, r, has_text));
+    auto values = hit_values(db, mset, shards.has_remote(), !r.snippets);
+    std::size_t at = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        response.hits.push_back(make_hit(it, highlighter, r, has_text, std::move(values[at++])));
 
     if (has_text && response.total.upper_bound <= kFewMatches && shards.has_remote()) {
         response.warnings.emplace_back(kRemoteSpelling);
