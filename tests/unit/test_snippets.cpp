@@ -152,3 +152,34 @@ TEST_CASE("snippets and titles stay escaped and well marked for every kind of wo
     CHECK(off.hits[0].snippet.empty());
     CHECK(off.hits[0].title == "C++ & \"quotes\"");
 }
+
+TEST_CASE("stemmed forms are marked whatever their ending, Porter2's exceptions and other languages too",
+          "[snippets]") {
+    // English words only stem to a query's stem when both begin alike, so
+    // the marker skips the others; these forms test that nothing is lost.
+    TestIndex index({article("a", "Skies over the camps",
+                             "Clear skies early on; the dying embers of the fires, gently lying smoke, and a sky "
+                             "that stayed clear. Yesterday the camps were only quiet."),
+                     [] {
+                         auto a = article("b", "Les élections présidentielles",
+                                          "Les électeurs iraniens votent pour élire un nouveau président.");
+                         a.language = "fr";
+                         return a;
+                     }()});
+    auto searcher = index.searcher();
+    const auto english = searcher.search({.query = "sky die lie early gentle yesterday camp"});
+    const auto& hit = only_hit(english);
+    for (const char* marked : {"<mark>skies</mark>", "<mark>dying</mark>", "<mark>lying</mark>", "<mark>sky</mark>",
+                               "<mark>early</mark>", "<mark>gently</mark>", "<mark>Yesterday</mark>",
+                               "<mark>camps</mark>"})
+        CHECK_THAT(hit.snippet, Catch::Contains(marked));
+    CHECK(hit.title_html == "<mark>Skies</mark> over the <mark>camps</mark>");
+    // A phrase of stems: every word of it marked together.
+    const auto phrase = searcher.search({.query = "\"dying embers\""});
+    CHECK_THAT(only_hit(phrase).snippet, Catch::Contains("the <mark>dying embers</mark> of"));
+    const auto french = searcher.search({.query = "électeur président élection", .language = "fr"});
+    const auto& fr = only_hit(french);
+    CHECK_THAT(fr.snippet, Catch::Contains("<mark>électeurs</mark>"));
+    CHECK_THAT(fr.snippet, Catch::Contains("<mark>président</mark>"));
+    CHECK(fr.title_html == "Les <mark>élections</mark> présidentielles");
+}

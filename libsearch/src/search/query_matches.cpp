@@ -29,6 +29,9 @@ constexpr std::size_t kMaxStemCache = 2'000;
 
 }  // namespace
 
+StemCache::StemCache(Xapian::Stem stemmer)
+    : stemmer_(std::move(stemmer)), keeps_first_byte_(stemmer_.get_description() == "Xapian::Stem(english)") {}
+
 const std::string& StemCache::operator()(const std::string& word) {
     auto found = stems_.find(word);
     if (found != stems_.end()) return found->second;
@@ -84,6 +87,7 @@ void QueryMatches::add_word(const std::string& term, const Xapian::MSet& stats) 
     if (!term_word(term, word, stemmed)) return;
     auto& table = stemmed ? stems_ : exact_;
     if (table.count(word)) return;
+    if (stemmed) stem_first_bytes_.set(static_cast<unsigned char>(word.front()));
     table.emplace(std::move(word), new_term(idf(term, stats)));
 }
 
@@ -117,7 +121,14 @@ void QueryMatches::add_wildcard(const Xapian::Query& wildcard) {
 }
 
 bool QueryMatches::matches(const TextWord& word, const Piece& piece) const {
-    return piece.stemmed ? stems_of_(word.key) == piece.key : word.key == piece.key;
+    if (!piece.stemmed) return word.key == piece.key;
+    if (stems_of_.keeps_first_byte() && !word.key.empty() && word.key.front() != piece.key.front()) return false;
+    return stems_of_(word.key) == piece.key;
+}
+
+bool QueryMatches::may_stem_to_a_query_stem(const std::string& word) const {
+    return !stems_.empty() && (!stems_of_.keeps_first_byte() || word.empty() ||
+                               stem_first_bytes_.test(static_cast<unsigned char>(word.front())));
 }
 
 std::vector<MatchSpan> QueryMatches::find(const std::vector<TextWord>& words) const {
@@ -143,7 +154,7 @@ std::vector<MatchSpan> QueryMatches::find(const std::vector<TextWord>& words) co
         if (found) continue;
         if (auto exact = exact_.find(word.key); exact != exact_.end()) {
             spans.push_back({i, i + 1, exact->second});
-        } else if (!stems_.empty()) {
+        } else if (may_stem_to_a_query_stem(word.key)) {
             if (auto stem = stems_.find(stems_of_(word.key)); stem != stems_.end()) spans.push_back({i, i + 1, stem->second});
         }
         if (spans.empty() || spans.back().first != i) {

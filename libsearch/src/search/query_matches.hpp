@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <bitset>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -24,11 +25,17 @@ struct MatchSpan {
 /// and searches, and stemming each again was most of the cost of marking.
 class StemCache {
   public:
-    explicit StemCache(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)) {}
+    explicit StemCache(Xapian::Stem stemmer);
     const std::string& operator()(const std::string& word);
+    /// True when the stemmer never changes a word's first byte (English:
+    /// Porter2 only rewrites endings, its exceptions included), so a word
+    /// can stem to a query's stem only if both begin alike: most words of a
+    /// text need no stem at all.
+    bool keeps_first_byte() const noexcept { return keeps_first_byte_; }
 
   private:
     Xapian::Stem stemmer_;
+    bool keeps_first_byte_ = false;
     std::unordered_map<std::string, std::string> stems_;
 };
 
@@ -56,11 +63,15 @@ class QueryMatches {
     void add_wildcard(const Xapian::Query& wildcard);
     double idf(const std::string& term, const Xapian::MSet& stats) const;
     bool matches(const TextWord& word, const Piece& piece) const;
+    // Whether `word` may stem to one of stems_ (always, for stemmers that
+    // may change a first byte).
+    bool may_stem_to_a_query_stem(const std::string& word) const;
     std::uint32_t new_term(double weight);
 
     StemCache& stems_of_;
     Xapian::doccount documents_ = 1;
     std::unordered_map<std::string, std::uint32_t> exact_, stems_;
+    std::bitset<256> stem_first_bytes_;  // of stems_' keys
     std::vector<std::pair<std::string, std::uint32_t>> prefixes_;  // wildcards
     std::vector<std::pair<std::vector<Piece>, std::uint32_t>> phrases_;
     std::vector<double> weights_;

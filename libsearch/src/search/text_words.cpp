@@ -10,13 +10,31 @@ namespace libsearch::search {
 
 namespace {
 
-using Xapian::Unicode::is_wordchar;
+// ASCII answers without Xapian's Unicode tables: most news text is ASCII,
+// and every hit's body is split into words for its snippet.
+bool is_ascii(unsigned ch) { return ch < 0x80; }
+
+bool is_wordchar(unsigned ch) {
+    if (!is_ascii(ch)) return Xapian::Unicode::is_wordchar(ch);
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+}
 
 bool is_apostrophe(unsigned ch) { return ch == '\'' || ch == 0x2019 || ch == 0x201B; }
 
-bool is_digit(unsigned ch) { return Xapian::Unicode::get_category(ch) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER; }
+bool is_digit(unsigned ch) {
+    if (is_ascii(ch)) return ch >= '0' && ch <= '9';
+    return Xapian::Unicode::get_category(ch) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
+}
 
-bool is_upper(unsigned ch) { return Xapian::Unicode::get_category(ch) == Xapian::Unicode::UPPERCASE_LETTER; }
+bool is_upper(unsigned ch) {
+    if (is_ascii(ch)) return ch >= 'A' && ch <= 'Z';
+    return Xapian::Unicode::get_category(ch) == Xapian::Unicode::UPPERCASE_LETTER;
+}
+
+void append_lower(std::string& key, unsigned ch) {
+    if (is_ascii(ch)) key += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+    else Xapian::Unicode::append_utf8(key, Xapian::Unicode::tolower(ch));
+}
 
 unsigned peek(Xapian::Utf8Iterator it, int ahead) {
     const Xapian::Utf8Iterator end;
@@ -45,7 +63,7 @@ std::vector<TextWord> text_words(std::string_view text) {
         // An acronym: single capitals each followed by a dot ("U.S.", "U.N.").
         if (is_upper(ch) && peek(it, 1) == '.' && is_upper(peek(it, 2))) {
             while (it != end && is_upper(*it) && peek(it, 1) == '.') {
-                Xapian::Unicode::append_utf8(word.key, Xapian::Unicode::tolower(*it));
+                append_lower(word.key, *it);
                 ++it;
                 ++it;  // the dot
                 word.end = offset(it);
@@ -57,7 +75,7 @@ std::vector<TextWord> text_words(std::string_view text) {
         while (it != end) {
             ch = *it;
             if (is_wordchar(ch)) {
-                Xapian::Unicode::append_utf8(word.key, Xapian::Unicode::tolower(ch));
+                append_lower(word.key, ch);
                 last = ch;
                 ++it;
                 continue;
