@@ -157,6 +157,9 @@ index_step() {
     local size=$1 system=$2 path=$3 ok=$4; shift 4
     note "index $size: $system"
     local rc=0
+    # The previous run's database is still being written back to disk:
+    # without this, that writeback lands in the next system's time.
+    sync
     measure "$size" "index-$system" "$ok" "$@" || rc=$?
     local log=$logs/$size-index-$system
     record "$log.measure" bench=index_run "size=$size" "system=$system" "index_mb=$(disk_mb "$path")"
