@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
+#include <algorithm>
+
 #include "libsearch/schema.hpp"
 #include "sample_articles.hpp"
 #include "search/recency.hpp"
