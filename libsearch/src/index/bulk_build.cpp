@@ -7,6 +7,7 @@
 
 #include "core/fnv1a.hpp"
 #include "core/schema_terms.hpp"
+#include "index/uncompressed_scope.hpp"
 
 namespace libsearch::index {
 
@@ -212,6 +213,9 @@ void BulkBuild::merge(const std::string& index_path, const std::string& output) 
     }
     lanes_.clear();  // closes the lane databases
     fs::remove_all(output);
+    // The compactor writes what it copies again: tags it finds uncompressed
+    // it would deflate, on this one thread, after all the lanes' work.
+    const UncompressedScope uncompressed;
     all.compact(output);
 }
 

@@ -17,6 +17,7 @@
 #include "index/document_builder.hpp"
 #include "index/document_data.hpp"
 #include "index/sharded_writer.hpp"
+#include "index/uncompressed_scope.hpp"
 #include "libsearch/errors.hpp"
 #include "libsearch/schema.hpp"
 
@@ -204,8 +205,13 @@ IndexWriter::IndexWriter(IndexOptions options) {
     }
 }
 
+// Each call that may write to the database (Xapian also writes when its
+// buffer fills during an add, and when a handle closes) stores records and
+// term lists uncompressed: see uncompressed_scope.hpp.
+
 IndexWriter::~IndexWriter() {
     if (!impl_ || impl_->sharded) return;
+    const index::UncompressedScope uncompressed;
     try {
         if (impl_->pending || impl_->bulk) impl_->commit();
         impl_->db.close();
@@ -236,6 +242,7 @@ PreparedArticle IndexWriter::prepare(const Article& article) const {
 }
 
 AddOutcome IndexWriter::add(PreparedArticle&& prepared) {
+    const index::UncompressedScope uncompressed;
     if (impl_->sharded) return impl_->sharded->add(std::move(prepared));
     auto& d = *impl_;
     const PreparedArticle::Impl& p = *prepared.impl_;
@@ -283,6 +290,7 @@ AddOutcome IndexWriter::add(PreparedArticle&& prepared) {
 }
 
 bool IndexWriter::remove(const std::string& id) {
+    const index::UncompressedScope uncompressed;
     if (impl_->sharded) return impl_->sharded->remove(id);
     auto& d = *impl_;
     try {
@@ -359,6 +367,7 @@ std::vector<std::string> IndexWriter::metadata_keys(const std::string& prefix) c
 }
 
 void IndexWriter::commit() {
+    const index::UncompressedScope uncompressed;
     if (impl_->sharded) return impl_->sharded->commit();
     impl_->commit();
 }
@@ -392,6 +401,7 @@ bool IndexWriter::versions_stale() const {
 }
 
 VersionGrouping IndexWriter::group_versions() {
+    const index::UncompressedScope uncompressed;
     if (impl_->sharded) return impl_->sharded->group_versions();
     auto& d = *impl_;
     d.commit();

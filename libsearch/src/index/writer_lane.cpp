@@ -1,5 +1,7 @@
 #include "index/writer_lane.hpp"
 
+#include "index/uncompressed_scope.hpp"
+
 namespace libsearch::index {
 
 namespace {
@@ -52,6 +54,7 @@ void WriterLane::sync() {
 }
 
 void WriterLane::loop() {
+    const UncompressedScope uncompressed;  // the lane's database is written on this thread only
     for (;;) {
         Task task;
         {
