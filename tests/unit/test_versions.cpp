@@ -153,3 +153,48 @@ TEST_CASE("versions are grouped across the shards of a sharded index", "[version
     REQUIRE_FALSE(group.empty());
     CHECK(searcher.search({.query = "", .version_group = group}).hits.size() == 5);
 }
+
+TEST_CASE("a parallel build groups versions beside its merge, as a regrouping of the merged index would",
+          "[versions][index]") {
+    // Stories of their own words, each with a reprint and a teaser, and
+    // repeated short texts; written in lanes with merges on the way, so that
+    // the last merge joins an index that has articles with new lanes.
+    std::vector<libsearch::Article> articles;
+    for (int story = 0; story < 30; ++story) {
+        std::string text;
+        for (int w = 0; w < 160; ++w)
+            text += "w" + std::to_string((story * 7919 + w * 104729 + w * w * 31) % 5003) + " ";
+        const std::string s = std::to_string(story);
+        articles.push_back(article("full-" + s, "Story " + s, text));
+        articles.push_back(article("reprint-" + s, "Story " + s, edited(text, 20)));
+        articles.push_back(article("teaser-" + s, "Story " + s, first_words(text, 60)));
+        articles.push_back(article("brief-" + s, "Brief", "Talks resume " + std::to_string(story % 5) + "."));
+    }
+    TempDir dir;
+    libsearch::VersionGrouping parallel, direct;
+    {
+        libsearch::IndexWriter writer({.path = dir / "parallel", .writers = 2, .merge_every = 50});
+        for (const auto& a : articles) writer.add(a);
+        parallel = writer.group_versions();
+    }
+    {
+        libsearch::IndexWriter writer({.path = dir / "direct"});
+        for (const auto& a : articles) writer.add(a);
+        direct = writer.group_versions();
+    }
+    CHECK(parallel.groups == 35);  // 30 stories, 5 briefs
+    CHECK(parallel.articles == 120);
+    CHECK(parallel.groups == direct.groups);
+    CHECK(parallel.articles == direct.articles);
+    CHECK(parallel.written == direct.written);
+    // Every key went to its own article: grouping the merged index again
+    // changes nothing.
+    libsearch::IndexWriter again({.path = dir / "parallel"});
+    const auto regrouped = again.group_versions();
+    CHECK(regrouped.groups == parallel.groups);
+    CHECK(regrouped.written == 0);
+
+    libsearch::Searcher searcher(dir / "parallel");
+    const auto collapsed = searcher.search({.query = "", .limit = 100, .collapse_versions = true});
+    CHECK(collapsed.hits.size() == 35);
+}

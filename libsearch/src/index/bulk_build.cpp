@@ -1,9 +1,11 @@
 #include "index/bulk_build.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <future>
+#include <thread>
 
 #include "core/fnv1a.hpp"
 #include "core/schema_terms.hpp"
@@ -202,21 +204,43 @@ void BulkBuild::finish_lane(std::size_t index) {
     lane.stale.clear();
 }
 
-void BulkBuild::merge(const std::string& index_path, const std::string& output) {
+void BulkBuild::merge(const std::string& index_path, const std::string& output, const Alongside& alongside) {
     for (std::size_t i = 0; i < lanes_.size(); ++i) finish_lane(i);
     for (auto& lane : lanes_) lane.writer->sync();
-    Xapian::Database all(index_path);
+    std::vector<std::string> sources{index_path};
     for (std::size_t i = 0; i < lanes_.size(); ++i) {
-        for (unsigned segment = 0; segment <= lanes_[i].segment; ++segment)
-            all.add_database(Xapian::Database(segment_path(i, segment)));
-        if (spelling_) all.add_database(Xapian::Database(spelling_path(i)));
+        for (unsigned segment = 0; segment <= lanes_[i].segment; ++segment) sources.push_back(segment_path(i, segment));
+        if (spelling_) sources.push_back(spelling_path(i));
     }
+    Xapian::Database all;
+    for (const auto& source : sources) all.add_database(Xapian::Database(source));
     lanes_.clear();  // closes the lane databases
     fs::remove_all(output);
-    // The compactor writes what it copies again: tags it finds uncompressed
-    // it would deflate, on this one thread, after all the lanes' work.
-    const UncompressedScope uncompressed;
-    all.compact(output);
+
+    std::exception_ptr beside_failed;
+    std::thread beside;
+    if (alongside)
+        beside = std::thread([&] {
+            try {
+                std::vector<Xapian::Database> parts;
+                for (const auto& source : sources) parts.emplace_back(source);
+                alongside(DatabaseSequence(std::move(parts)));
+            } catch (...) {
+                beside_failed = std::current_exception();
+            }
+        });
+    try {
+        // The compactor writes what it copies again: tags it finds
+        // uncompressed it would deflate, on this one thread, after all the
+        // lanes' work.
+        const UncompressedScope uncompressed;
+        all.compact(output);
+    } catch (...) {
+        if (beside.joinable()) beside.join();
+        throw;
+    }
+    if (beside.joinable()) beside.join();
+    if (beside_failed) std::rethrow_exception(beside_failed);
 }
 
 }  // namespace libsearch::index

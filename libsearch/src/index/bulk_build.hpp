@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "index/database_sequence.hpp"
 #include "index/id_table.hpp"
 #include "index/writer_lane.hpp"
 #include "libsearch/index_writer.hpp"
@@ -52,9 +53,14 @@ class BulkBuild {
     /// No article waits in the lanes (removed ones do not count).
     bool empty() const { return ids_.size() == 0; }
 
+    /// Work done beside the merge, given the databases being merged, in the
+    /// merge's order, on handles of its own.
+    using Alongside = std::function<void(const DatabaseSequence&)>;
     /// Waits for the lanes, commits them and merges them with the
-    /// (committed, closed) index at `index_path` into `output`.
-    void merge(const std::string& index_path, const std::string& output);
+    /// (committed, closed) index at `index_path` into `output`. `alongside`
+    /// (when given) runs on another thread meanwhile; an exception from
+    /// either reaches the caller once both are done.
+    void merge(const std::string& index_path, const std::string& output, const Alongside& alongside = {});
 
     /// Where the lanes of an index live: stale ones are removed on opening.
     static std::string lanes_dir(const std::string& index_path) { return index_path + "/.lanes"; }

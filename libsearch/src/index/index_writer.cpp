@@ -5,6 +5,8 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <optional>
+#include <vector>
 
 #include "analysis/analyzer.hpp"
 #include "core/schema_terms.hpp"
@@ -147,10 +149,11 @@ struct IndexWriter::Impl {
         }
     }
 
-    void commit() {
+    // `alongside`: see BulkBuild::merge (it runs only when lanes are merged).
+    void commit(const index::BulkBuild::Alongside& alongside = {}) {
         try {
             if (bulk && !bulk->empty()) {
-                finish_bulk();
+                finish_bulk(alongside);
             } else {
                 // No article waits in the lanes: nothing to merge.
                 deferred.apply([&](const auto& key, const auto& value) { db.set_metadata(key, value); });
@@ -176,11 +179,11 @@ struct IndexWriter::Impl {
     // go into the merged index only: a crash before the renames leaves the
     // index with neither the new articles nor the states that list them, so
     // the next run reads those files again.
-    void finish_bulk() {
+    void finish_bulk(const index::BulkBuild::Alongside& alongside) {
         const std::string& path = options.path;
         db.commit();  // articles replaced in the index by newer ones in the lanes: deleted
         db.close();
-        bulk->merge(path, merging_path(path));
+        bulk->merge(path, merging_path(path), alongside);
         bulk.reset();
         {
             Xapian::WritableDatabase merged(merging_path(path), Xapian::DB_OPEN);
@@ -404,10 +407,21 @@ VersionGrouping IndexWriter::group_versions() {
     const index::UncompressedScope uncompressed;
     if (impl_->sharded) return impl_->sharded->group_versions();
     auto& d = *impl_;
-    d.commit();
+    // Merging a bulk build's lanes is the longest step at the end of a run,
+    // on one core: the grouping reads the databases being merged meanwhile,
+    // and only its writes (a few per cent of its time) wait for the merge.
+    std::optional<VersionGrouping> grouped;
+    std::vector<index::VersionKeyChange> changes;
+    d.commit([&](const index::DatabaseSequence& parts) {
+        try {
+            grouped = index::group_versions(parts, changes);
+        } catch (const Xapian::Error& e) {
+            throw_index_error(e, d.options.path, "grouping the versions of stories in");
+        }
+    });
     VersionGrouping grouping;
     try {
-        grouping = index::group_versions(d.db);
+        grouping = grouped ? index::write_version_keys(d.db, changes, *grouped) : index::group_versions(d.db);
         d.db.set_metadata(schema::meta_versions_stale, "");
     } catch (const Xapian::Error& e) {
         throw_index_error(e, d.options.path, "grouping the versions of stories in");

@@ -96,12 +96,12 @@ class RejectedPairs {
 };
 
 // At most this many candidates in all (every article with all its candidate samples).
-std::size_t most_candidates(const Xapian::Database& db) {
+std::size_t most_candidates(const DatabaseSequence& db) {
     constexpr std::size_t per_article = kLeadSamples + (kMaxSamples - kLeadSamples) / kCandidateEvery + 1;
-    return std::size_t(db.get_doccount()) * per_article;
+    return std::size_t(db.doccount()) * per_article;
 }
 
-std::size_t candidate_parts(const Xapian::Database& db) {
+std::size_t candidate_parts(const DatabaseSequence& db) {
     const std::size_t most = most_candidates(db) * sizeof(Candidate);
     return std::max<std::size_t>(1, (most + kCandidateBytes - 1) / kCandidateBytes);
 }
@@ -109,7 +109,7 @@ std::size_t candidate_parts(const Xapian::Database& db) {
 // Calls visit(begin, end) for each run of articles sharing a candidate sample,
 // in docid order, when the run is evidence (2 to kMaxSharedSample articles).
 template <typename Visit>
-void for_each_shared_sample(const Xapian::Database& db, Visit&& visit) {
+void for_each_shared_sample(const DatabaseSequence& db, Visit&& visit) {
     const std::size_t parts = candidate_parts(db);
     std::vector<Candidate> candidates;
     // Room for a part, so that the vector does not double (and hold both
@@ -117,12 +117,11 @@ void for_each_shared_sample(const Xapian::Database& db, Visit&& visit) {
     candidates.reserve(most_candidates(db) / parts + most_candidates(db) / parts / 8);
     for (std::size_t part = 0; part < parts; ++part) {
         candidates.clear();
-        const auto end = db.valuestream_end(schema::slot_version_samples);
-        for (auto v = db.valuestream_begin(schema::slot_version_samples); v != end; ++v) {
-            const auto samples = unpack_version_samples(*v);
+        for (auto v = db.values(schema::slot_version_samples); !v.at_end(); v.next()) {
+            const auto samples = unpack_version_samples(v.value());
             for (std::size_t i = 0; i < samples.size(); ++i)
                 if (is_candidate_sample(i, samples[i]) && (samples[i] >> 24) % parts == part)
-                    candidates.push_back({samples[i], v.get_docid()});
+                    candidates.push_back({samples[i], v.docid()});
         }
         std::sort(candidates.begin(), candidates.end());
         for (std::size_t run = 0; run < candidates.size();) {
@@ -136,14 +135,13 @@ void for_each_shared_sample(const Xapian::Database& db, Visit&& visit) {
 
 }  // namespace
 
-VersionGrouping group_versions(const Xapian::Database& db, const WriteVersionKey& write) {
+VersionGrouping group_versions(const DatabaseSequence& db, const WriteVersionKey& write) {
     const auto start = std::chrono::steady_clock::now();
     VersionGrouping result;
-    Groups groups(db.get_lastdocid());
+    Groups groups(db.last_docid());
     // Sorted, as overlap_sorted() wants them.
     auto samples_of = [&db](Xapian::docid d) {
-        auto samples = unpack_version_samples(
-            db.get_document(d, Xapian::DOC_ASSUME_VALID).get_value(schema::slot_version_samples));
+        auto samples = unpack_version_samples(db.document(d).get_value(schema::slot_version_samples));
         std::sort(samples.begin(), samples.end());
         return samples;
     };
@@ -163,13 +161,12 @@ VersionGrouping group_versions(const Xapian::Database& db, const WriteVersionKey
 
     // Texts too short to carry a sample are versions only of the same text.
     std::unordered_map<std::string, Xapian::docid> short_texts;
-    auto sampled = db.valuestream_begin(schema::slot_version_samples);
-    const auto sampled_end = db.valuestream_end(schema::slot_version_samples);
-    for (auto v = db.valuestream_begin(schema::slot_content_hash); v != db.valuestream_end(schema::slot_content_hash); ++v) {
-        const Xapian::docid d = v.get_docid();
-        if (sampled != sampled_end && sampled.get_docid() < d) sampled.skip_to(d);
-        if (sampled != sampled_end && sampled.get_docid() == d) continue;
-        auto [it, fresh] = short_texts.try_emplace(*v, d);
+    auto sampled = db.values(schema::slot_version_samples);
+    for (auto v = db.values(schema::slot_content_hash); !v.at_end(); v.next()) {
+        const Xapian::docid d = v.docid();
+        if (!sampled.at_end() && sampled.docid() < d) sampled.skip_to(d);
+        if (!sampled.at_end() && sampled.docid() == d) continue;
+        auto [it, fresh] = short_texts.try_emplace(v.value(), d);
         if (!fresh) groups.join(it->second, d);
     }
 
@@ -180,7 +177,7 @@ VersionGrouping group_versions(const Xapian::Database& db, const WriteVersionKey
     std::unordered_map<Xapian::docid, std::string> key_now;
     groups.for_each_member([&](Xapian::docid member) {
         const Xapian::docid r = groups.root(member);
-        const Xapian::Document doc = db.get_document(member, Xapian::DOC_ASSUME_VALID);
+        const Xapian::Document doc = db.document(member);
         key_now.emplace(member, doc.get_value(schema::slot_version_group));
         std::string hash = doc.get_value(schema::slot_content_hash);
         auto [it, fresh] = key_of_root.try_emplace(r, hash);
@@ -192,8 +189,8 @@ VersionGrouping group_versions(const Xapian::Database& db, const WriteVersionKey
     // Articles that were grouped before and are alone now (a version removed
     // or changed) lose their key first.
     std::vector<Xapian::docid> ungrouped;
-    for (auto v = db.valuestream_begin(schema::slot_version_group); v != db.valuestream_end(schema::slot_version_group); ++v)
-        if (!groups.member(v.get_docid())) ungrouped.push_back(v.get_docid());
+    for (auto v = db.values(schema::slot_version_group); !v.at_end(); v.next())
+        if (!groups.member(v.docid())) ungrouped.push_back(v.docid());
     for (Xapian::docid d : ungrouped) write(d, "");
     result.written = ungrouped.size();
     groups.for_each_member([&](Xapian::docid member) {
@@ -214,8 +211,41 @@ void write_version_key(Xapian::WritableDatabase& db, Xapian::docid d, const std:
     db.replace_document(d, doc);
 }
 
+VersionGrouping group_versions(const Xapian::Database& read, const WriteVersionKey& write) {
+    return group_versions(DatabaseSequence({read}), write);
+}
+
 VersionGrouping group_versions(Xapian::WritableDatabase& db) {
     return group_versions(db, [&db](Xapian::docid d, const std::string& key) { write_version_key(db, d, key); });
+}
+
+namespace {
+
+std::string id_term_of(const Xapian::Document& doc) {
+    auto term = doc.termlist_begin();
+    term.skip_to(schema::prefix_id);
+    if (term == doc.termlist_end() || !(*term).starts_with(schema::prefix_id))
+        throw Xapian::DatabaseCorruptError("a document without an id term");
+    return *term;
+}
+
+}  // namespace
+
+VersionGrouping group_versions(const DatabaseSequence& parts, std::vector<VersionKeyChange>& changes) {
+    return group_versions(parts, [&](Xapian::docid d, const std::string& key) {
+        changes.push_back({id_term_of(parts.document(d)), key});
+    });
+}
+
+VersionGrouping write_version_keys(Xapian::WritableDatabase& db, const std::vector<VersionKeyChange>& changes,
+                                   VersionGrouping grouping) {
+    const auto start = std::chrono::steady_clock::now();
+    for (const auto& change : changes) {
+        auto posting = db.postlist_begin(change.id_term);
+        if (posting != db.postlist_end(change.id_term)) write_version_key(db, *posting, change.key);
+    }
+    grouping.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return grouping;
 }
 
 }  // namespace libsearch::index

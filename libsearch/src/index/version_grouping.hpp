@@ -8,7 +8,9 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
+#include "index/database_sequence.hpp"
 #include "libsearch/index_writer.hpp"
 
 namespace libsearch::index {
@@ -24,6 +26,24 @@ using WriteVersionKey = std::function<void(Xapian::docid, const std::string& key
 /// index as one) and hand each key that changes to `write` (docids are
 /// `read`'s).
 VersionGrouping group_versions(const Xapian::Database& read, const WriteVersionKey& write);
+/// The same over databases read one after another (DatabaseSequence).
+VersionGrouping group_versions(const DatabaseSequence& read, const WriteVersionKey& write);
+
+/// A key to set (empty: remove) on the article with this id term.
+struct VersionKeyChange {
+    std::string id_term;
+    std::string key;
+};
+
+/// Groups the articles of databases that a merge is about to join, in the
+/// merge's order, so that the grouping is the merged index's. The keys that
+/// change go to `changes` by id term: the merge renumbers documents.
+VersionGrouping group_versions(const DatabaseSequence& parts, std::vector<VersionKeyChange>& changes);
+
+/// Writes `changes` into the merged index (not committed); returns
+/// `grouping` with the writing's time added.
+VersionGrouping write_version_keys(Xapian::WritableDatabase& db, const std::vector<VersionKeyChange>& changes,
+                                   VersionGrouping grouping);
 
 /// Set or remove one document's key in place.
 void write_version_key(Xapian::WritableDatabase& db, Xapian::docid d, const std::string& key);

@@ -395,9 +395,10 @@ IngestReport Run::go(const std::vector<std::string>& paths,
         }
     }
     if (writer_ && options_.prune && !report_.interrupted) prune(paths, visited);
-    if (writer_) writer_->commit();
     // After an interruption too: what was committed is searched now.
+    // group_versions() commits first (and groups beside a merge of lanes).
     if (writer_ && writer_->versions_stale()) report_.versions = writer_->group_versions();
+    else if (writer_) writer_->commit();
     report_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     return report_;
 }
