@@ -101,9 +101,9 @@ void export_matches(Context& c, const httplib::Request& request, httplib::Respon
         });
 }
 
-void search_feed(Context& c, const httplib::Request& request, httplib::Response& response) {
+void search_feed(libsearch::Searcher& searcher, Context& c, const httplib::Request& request,
+                 httplib::Response& response) {
     const FeedRequest wanted = decode_feed(request.params, c.limits);
-    libsearch::Searcher& searcher = c.searchers.local();
     const libsearch::SearchResponse found = searcher.search(wanted.search);
     const FeedSource source{base_url(c, request), wanted.canonical_query, &wanted.search, searcher.last_commit()};
     response.set_header("Cache-Control", "max-age=60");

@@ -12,10 +12,12 @@ struct Response;
 namespace searchd {
 
 /// GET /api/export. Errors in the request are thrown (BadParameter,
-/// libsearch errors) before anything is sent; the rows are streamed.
+/// libsearch errors) before anything is sent; the rows are streamed, after
+/// the handler returns, with the thread's own Searcher (c.searchers.local()).
 void export_matches(Context& c, const httplib::Request& request, httplib::Response& response);
 
-/// GET /feeds/search.atom.
-void search_feed(Context& c, const httplib::Request& request, httplib::Response& response);
+/// GET /feeds/search.atom, searched with `searcher` (its search slot's).
+void search_feed(libsearch::Searcher& searcher, Context& c, const httplib::Request& request,
+                 httplib::Response& response);
 
 }  // namespace searchd

@@ -30,45 +30,45 @@ httplib::Server::Handler guarded(Handler handler) {
     };
 }
 
-void search(Context& c, const httplib::Request& request, httplib::Response& response) {
+void search(libsearch::Searcher& searcher, Context& c, const httplib::Request& request, httplib::Response& response) {
     const libsearch::SearchRequest search_request = decode_search(request.params, c.limits);
     const Paging paging = decode_paging(request.params);
-    const auto result = c.searchers.local().search(search_request);
+    const auto result = searcher.search(search_request);
     send_json(response, search_json(search_request.query, paging, result));
 }
 
-void timeline(Context& c, const httplib::Request& request, httplib::Response& response) {
+void timeline(libsearch::Searcher& searcher, Context& c, const httplib::Request& request, httplib::Response& response) {
     const auto timeline_request = decode_timeline(request.params, c.limits);
-    send_json(response, timeline_json(c.searchers.local().timeline(timeline_request)));
+    send_json(response, timeline_json(searcher.timeline(timeline_request)));
 }
 
-void kwic(Context& c, const httplib::Request& request, httplib::Response& response) {
+void kwic(libsearch::Searcher& searcher, Context& c, const httplib::Request& request, httplib::Response& response) {
     const auto kwic_request = decode_kwic(request.params, c.limits);
-    send_json(response, kwic_json(kwic_request.query, kwic_request, c.searchers.local().kwic(kwic_request)));
+    send_json(response, kwic_json(kwic_request.query, kwic_request, searcher.kwic(kwic_request)));
 }
 
-void document(Context& c, const httplib::Request& request, httplib::Response& response) {
+void document(libsearch::Searcher& searcher, Context& c, const httplib::Request& request, httplib::Response& response) {
     check_known(request.params, doc_params());
     const std::string query = value_of(request.params, "q");
     if (query.size() > c.limits.max_query_bytes) throw BadParameter("q", "is too long");
-    const auto view = c.searchers.local().highlighted_article(request.matches[1], query);
+    const auto view = searcher.highlighted_article(request.matches[1], query);
     if (!view) return set_error(response, 404, "not_found", "no article with id '" + std::string(request.matches[1]) + "'");
     send_json(response, article_json(*view));
 }
 
-void similar(Context& c, const httplib::Request& request, httplib::Response& response) {
+void similar(libsearch::Searcher& searcher, Context& c, const httplib::Request& request, httplib::Response& response) {
     const std::string id = request.matches[1];
     const auto similar_request = decode_similar(id, request.params, c.limits);
-    const auto found = c.searchers.local().similar(similar_request);
+    const auto found = searcher.similar(similar_request);
     if (!found) return set_error(response, 404, "not_found", "no article with id '" + id + "'");
     send_json(response, similar_json(id, *found));
 }
 
-void suggest(Context& c, const httplib::Request& request, httplib::Response& response) {
+void suggest(libsearch::Searcher& searcher, Context& c, const httplib::Request& request, httplib::Response& response) {
     check_known(request.params, suggest_params());
     const std::string query = value_of(request.params, "q");
     if (query.size() > c.limits.max_query_bytes) throw BadParameter("q", "is too long");
-    send_json(response, suggest_json(query, c.searchers.local().suggest(query, 5)));
+    send_json(response, suggest_json(query, searcher.suggest(query, 5)));
 }
 
 void health(Context& c, const httplib::Request&, httplib::Response& response) {
@@ -91,15 +91,23 @@ void metrics(Context& c, const httplib::Request&, httplib::Response& response) {
                          "text/plain; version=0.0.4; charset=utf-8");
 }
 
-// A route that runs a search waits for a slot (search_slots.hpp) first. An
-// export's stream runs after the handler returns, without one: its first
-// search, which answers a bad query with a 400, runs with the slot.
+// A route that runs a search waits for a slot (search_slots.hpp) first, and
+// searches with the slot's Searcher. An export's stream runs after the
+// handler returns, without a slot: the export searches with its thread's
+// own Searcher, its first search (which answers a bad query with a 400)
+// while it holds the slot.
 template <typename Route>
 httplib::Server::Handler searching(Context& c, Route route) {
     return guarded([&c, route](const httplib::Request& request, httplib::Response& response) {
         const SearchSlots::Slot slot = c.slots.take();
-        route(c, request, response);
+        route(c.searchers.for_slot(slot.number()), c, request, response);
     });
+}
+
+template <void (*Route)(Context&, const httplib::Request&, httplib::Response&)>
+void with_thread_searcher(libsearch::Searcher&, Context& c, const httplib::Request& request,
+                          httplib::Response& response) {
+    Route(c, request, response);
 }
 
 void method_not_allowed(const httplib::Request& request, httplib::Response& response) {
@@ -136,7 +144,7 @@ void add_routes(httplib::Server& server, Context& c) {
     server.Get("/healthz", guarded([&c](const auto& q, auto& r) { health(c, q, r); }));
     server.Get("/metrics", guarded([&c](const auto& q, auto& r) { metrics(c, q, r); }));
     server.Get("/openapi.json", guarded([](const auto&, auto& r) { send_json(r, openapi_document()); }));
-    server.Get("/api/export", searching(c, export_matches));
+    server.Get("/api/export", searching(c, with_thread_searcher<export_matches>));
     server.Get("/feeds/search.atom", searching(c, search_feed));
     server.Get(R"(/api(/.*)?)", guarded([](const auto& q, auto& r) {
         set_error(r, 404, "not_found", "no API route " + q.path);

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <deque>
 #include <mutex>
+#include <vector>
 
 namespace searchd {
 
@@ -25,20 +26,25 @@ class SearchSlots {
 
     unsigned size() const noexcept { return slots_; }
 
-    /// Holds a slot from take() until destroyed.
+    /// Holds a slot from take() until destroyed. Slots are numbered 0 to
+    /// size() - 1; no two held at once have the same number, so state kept
+    /// per number (a Searcher) is used by one request at a time.
     class Slot {
       public:
-        explicit Slot(SearchSlots& owner) : owner_(&owner) {}
+        Slot(SearchSlots& owner, unsigned number) : owner_(&owner), number_(number) {}
         ~Slot() {
-            if (owner_) owner_->release();
+            if (owner_) owner_->release(number_);
         }
-        Slot(Slot&& other) noexcept : owner_(other.owner_) { other.owner_ = nullptr; }
+        Slot(Slot&& other) noexcept : owner_(other.owner_), number_(other.number_) { other.owner_ = nullptr; }
         Slot(const Slot&) = delete;
         Slot& operator=(const Slot&) = delete;
         Slot& operator=(Slot&&) = delete;
 
+        unsigned number() const noexcept { return number_; }
+
       private:
         SearchSlots* owner_;
+        unsigned number_;
     };
 
     /// Waits until the requests that came earlier have a slot and one is free.
@@ -51,7 +57,7 @@ class SearchSlots {
     Load load() const;
 
   private:
-    void release();
+    void release(unsigned number);
 
     // One per request waiting, woken alone when a slot is handed to it: a
     // wake-up of every waiter at each release made the woken ones queue for
@@ -59,11 +65,13 @@ class SearchSlots {
     struct Waiter {
         std::condition_variable turn;
         bool granted = false;
+        unsigned number = 0;  // the slot handed over
     };
 
     unsigned slots_;
     mutable std::mutex mutex_;
     unsigned running_ = 0;
+    std::vector<unsigned> free_;  // numbers of the slots nobody holds
     std::deque<Waiter*> queue_;
 };
 

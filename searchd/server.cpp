@@ -120,8 +120,8 @@ class ConnectionThreads : public httplib::TaskQueue {
 
 struct Server::Impl {
     ServerOptions options;
+    SearchSlots slots;  // before searchers, which keep one Searcher per slot
     SearcherPool searchers;
-    SearchSlots slots;
     StaticFiles files;
     Metrics metrics;
     Context context;
@@ -132,10 +132,10 @@ struct Server::Impl {
 
     explicit Impl(ServerOptions o)
         : options(std::move(o)),
-          searchers(options.db, options.refresh,
+          slots(options.search_threads),
+          searchers(options.db, options.refresh, slots.size(),
                     options.synonyms_file.empty() ? libsearch::Synonyms() : libsearch::Synonyms::load(options.synonyms_file),
                     options.shards),
-          slots(options.search_threads),
           files(options.web_dir),
           context{searchers, slots, files, metrics, options.limits, options.public_url} {
         if (options.access_log) access_log = std::make_unique<AccessLog>(STDERR_FILENO);

@@ -83,3 +83,41 @@ TEST_CASE("search slots: never more than the limit at once", "[search_slots]") {
     CHECK(slots.load().running == 0);
     CHECK(slots.load().queued == 0);
 }
+
+TEST_CASE("search slots: the slots held at once have different numbers, handed on with the slot",
+          "[search_slots]") {
+    const unsigned limit = GENERATE(1u, 3u);
+    searchd::SearchSlots slots(limit);
+    // Each number is held by one request at a time: a Searcher per number
+    // is never used by two threads at once.
+    std::vector<std::atomic<int>> holders(limit);
+    std::atomic<bool> shared{false}, out_of_range{false};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 300; ++i) {
+                const auto slot = slots.take();
+                if (slot.number() >= limit) {
+                    out_of_range = true;
+                    continue;
+                }
+                if (++holders[slot.number()] != 1) shared = true;
+                std::this_thread::yield();
+                --holders[slot.number()];
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    CHECK_FALSE(out_of_range.load());
+    CHECK_FALSE(shared.load());
+
+    // All free again: every number can be held at once.
+    std::vector<searchd::SearchSlots::Slot> held;
+    std::vector<unsigned> numbers;
+    for (unsigned i = 0; i < limit; ++i) {
+        held.push_back(slots.take());
+        numbers.push_back(held.back().number());
+    }
+    std::sort(numbers.begin(), numbers.end());
+    for (unsigned i = 0; i < limit; ++i) CHECK(numbers[i] == i);
+}
