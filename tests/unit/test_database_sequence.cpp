@@ -5,10 +5,13 @@
 
 #include <xapian.h>
 
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "index/bulk_build.hpp"
 #include "index/database_sequence.hpp"
 #include "temp_dir.hpp"
 
@@ -93,4 +96,33 @@ TEST_CASE("a sequence of one database numbers it as it is; of none, is empty", "
     const DatabaseSequence none({});
     CHECK(none.last_docid() == 0);
     CHECK(none.values(kSlot).at_end());
+}
+
+TEST_CASE("work beside a merge sees the databases being merged, and its failure reaches the caller after the merge",
+          "[index]") {
+    TempDir dir;
+    const std::string index = dir / "index";
+    Xapian::WritableDatabase(index, Xapian::DB_CREATE).close();
+    for (const bool fail : {false, true}) {
+        DYNAMIC_SECTION((fail ? "failing" : "succeeding") << " work") {
+            libsearch::index::BulkBuild build(index, 2, 0, 0, false);
+            for (int i = 0; i < 10; ++i) {
+                auto doc = std::make_shared<Xapian::Document>();
+                doc->set_data("article " + std::to_string(i));
+                doc->add_boolean_term("Qa" + std::to_string(i));
+                REQUIRE(build.add("a" + std::to_string(i), doc) == libsearch::AddOutcome::added);
+            }
+            const std::string output = dir / (fail ? "merged-failing" : "merged");
+            Xapian::doccount seen = 0;
+            auto beside = [&](const DatabaseSequence& parts) {
+                seen = parts.doccount();
+                if (fail) throw std::runtime_error("beside failed");
+            };
+            if (fail) CHECK_THROWS_WITH(build.merge(index, output, beside), "beside failed");
+            else build.merge(index, output, beside);
+            CHECK(seen == 10);
+            // The merge itself was done either way.
+            CHECK(Xapian::Database(output).get_doccount() == 10);
+        }
+    }
 }

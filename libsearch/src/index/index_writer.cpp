@@ -410,13 +410,17 @@ VersionGrouping IndexWriter::group_versions() {
     // Merging a bulk build's lanes is the longest step at the end of a run,
     // on one core: the grouping reads the databases being merged meanwhile,
     // and only its writes (a few per cent of its time) wait for the merge.
+    // Whatever stops that grouping, the merge goes on and the grouping is
+    // done again on the merged index, as without lanes: the run's articles
+    // are committed before any error of the grouping is thrown.
     std::optional<VersionGrouping> grouped;
     std::vector<index::VersionKeyChange> changes;
     d.commit([&](const index::DatabaseSequence& parts) {
         try {
             grouped = index::group_versions(parts, changes);
-        } catch (const Xapian::Error& e) {
-            throw_index_error(e, d.options.path, "grouping the versions of stories in");
+        } catch (...) {
+            grouped.reset();
+            changes = {};
         }
     });
     VersionGrouping grouping;
