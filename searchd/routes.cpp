@@ -104,12 +104,6 @@ httplib::Server::Handler searching(Context& c, Route route) {
     });
 }
 
-template <void (*Route)(Context&, const httplib::Request&, httplib::Response&)>
-void with_thread_searcher(libsearch::Searcher&, Context& c, const httplib::Request& request,
-                          httplib::Response& response) {
-    Route(c, request, response);
-}
-
 void method_not_allowed(const httplib::Request& request, httplib::Response& response) {
     response.set_header("Allow", "GET, HEAD");
     set_error(response, 405, "method_not_allowed", request.method + " is not allowed; use GET");
@@ -144,7 +138,9 @@ void add_routes(httplib::Server& server, Context& c) {
     server.Get("/healthz", guarded([&c](const auto& q, auto& r) { health(c, q, r); }));
     server.Get("/metrics", guarded([&c](const auto& q, auto& r) { metrics(c, q, r); }));
     server.Get("/openapi.json", guarded([](const auto&, auto& r) { send_json(r, openapi_document()); }));
-    server.Get("/api/export", searching(c, with_thread_searcher<export_matches>));
+    server.Get("/api/export", searching(c, [](libsearch::Searcher&, Context& c, const auto& q, auto& r) {
+                   export_matches(c, q, r);  // with its thread's Searcher (see searching)
+               }));
     server.Get("/feeds/search.atom", searching(c, search_feed));
     server.Get(R"(/api(/.*)?)", guarded([](const auto& q, auto& r) {
         set_error(r, 404, "not_found", "no API route " + q.path);

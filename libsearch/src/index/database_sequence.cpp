@@ -29,10 +29,12 @@ DatabaseSequence::ValueStream::ValueStream(const DatabaseSequence& sequence, Xap
     settle();
 }
 
+void DatabaseSequence::ValueStream::next_part() {
+    if (++part_ < sequence_->parts_.size()) it_ = sequence_->parts_[part_].valuestream_begin(slot_);
+}
+
 void DatabaseSequence::ValueStream::settle() {
-    while (!at_end() && it_ == sequence_->parts_[part_].valuestream_end(slot_)) {
-        if (++part_ < sequence_->parts_.size()) it_ = sequence_->parts_[part_].valuestream_begin(slot_);
-    }
+    while (!at_end() && it_ == sequence_->parts_[part_].valuestream_end(slot_)) next_part();
 }
 
 void DatabaseSequence::ValueStream::next() {
@@ -50,7 +52,7 @@ void DatabaseSequence::ValueStream::skip_to(Xapian::docid d) {
             settle();
             return;
         }
-        if (++part_ < sequence_->parts_.size()) it_ = sequence_->parts_[part_].valuestream_begin(slot_);
+        next_part();
     }
 }
 

@@ -37,7 +37,8 @@ class DatabaseSequence {
       private:
         friend class DatabaseSequence;
         ValueStream(const DatabaseSequence& sequence, Xapian::valueno slot);
-        void settle();  // past parts with no (more) values
+        void next_part();  // to the start of the next part's values
+        void settle();     // past parts with no (more) values
         const DatabaseSequence* sequence_;
         Xapian::valueno slot_;
         std::size_t part_ = 0;
