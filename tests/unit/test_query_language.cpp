@@ -41,6 +41,10 @@ TEST_CASE("query language: input -> matching articles", "[query]") {
         {"\"refugee camp\"", {"liberty-un"}},
         {"\"camps\"", {"undated-essay"}},
         {"\"the medical siege\"", {"liberty-blockade"}},  // stopwords kept in phrases
+        // a hyphenated word is its words, stemmed; quoted, the exact phrase
+        {"refugee-camp", {"liberty-un", "undated-essay"}},
+        {"\"refugee-camp\"", {"liberty-un"}},
+        {"camp -refugee-camp", {"ashraf-2012", "liberty-blockade", "undated-essay"}},
         {"were under", {"ashraf-2012"}},  // a query of stopwords only still searches them
         // boolean operators
         {"oil AND fall", {"oil-2014"}},
@@ -184,6 +188,15 @@ TEST_CASE("query descriptions show the structure Xapian runs", "[query]") {
         {"\"camps\"", "Query(camps@1)"},
         {"Camp Liberty", "Query((Zcamp@1 AND Zliberti@2))"},
         {"\"camp liberty\"", "Query((camp@1 PHRASE 2 liberty@2))"},
+        // hyphenated words: their words, stemmed, unless quoted, required,
+        // excluded, in a field or a wildcard
+        {"refugee-camps", "Query((Zrefuge@1 AND Zcamp@2))"},
+        {"\"refugee-camps\"", "Query((refugee@1 PHRASE 2 camps@2))"},
+        {"title:refugee-camps", "Query((Srefugee@1 PHRASE 2 Scamps@2))"},
+        {"+refugee-camps liberty", "Query(((refugee@1 PHRASE 2 camps@2) AND Zliberti@3))"},
+        {"liberty -refugee-camps", "Query((Zliberti@1 AND_NOT (refugee@2 PHRASE 2 camps@3)))"},
+        {"refugee-cam*", "Query((refugee@1 PHRASE 2 cam@2))"},
+        {"\u201crefugee-camps\u201d", "Query((refugee@1 PHRASE 2 camps@2))"},
         {"title:oil", "Query(ZSoil@1)"},
         {"category:Economy", "Query(0 * XCATeconomy)"},
         {"date:2013", "Query(0 * Y2013)"},

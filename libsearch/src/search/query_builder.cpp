@@ -74,7 +74,7 @@ bool QueryBuilder::only_stopwords(std::string_view folded) const {
 ParsedQuery QueryBuilder::parse(std::string_view text) {
     ParsedQuery parsed;
     const std::string expanded = synonyms_ ? synonyms_->expand(text) : std::string(text);
-    const std::string folded = fold_case(analysis::normalize_spelling(expanded));
+    const std::string folded = split_hyphenated(fold_case(analysis::normalize_spelling(expanded)));
     try {
         parsed.query = parse_with(folded, kFullSyntax, text);
         parsed.warnings = unbalanced_warnings(text);

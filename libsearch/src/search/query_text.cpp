@@ -227,6 +227,41 @@ std::string fold_case(std::string_view query) {
     return out;
 }
 
+namespace {
+
+bool joins_word_parts(std::string_view word, std::size_t i) {
+    auto part = [](char c) { return is_ascii_word_char(c) || static_cast<unsigned char>(c) >= 0x80; };
+    return word[i] == '-' && i > 0 && i + 1 < word.size() && part(word[i - 1]) && part(word[i + 1]);
+}
+
+// Words whose hyphens keep their meaning: an exclusion ("-e-mail" excludes
+// the phrase), a field or wildcard, a word in typographic quotes.
+bool keeps_hyphens(const Token& t, const Token* before) {
+    return !t.word || t.op || t.in_phrase || t.text[0] == '-' || (before && before->text[0] == '+') ||
+           t.text.find_first_of(":*") != std::string_view::npos || curly_quotes_in(t.text) > 0;
+}
+
+}  // namespace
+
+std::string split_hyphenated(std::string_view query) {
+    const auto tokens = scan_words(query);
+    std::string out;
+    out.reserve(query.size() + 8);
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const Token& t = tokens[k];
+        bool split = false;
+        for (std::size_t i = 0; i < t.text.size() && !split; ++i) split = joins_word_parts(t.text, i);
+        if (!split || keeps_hyphens(t, k ? &tokens[k - 1] : nullptr)) {
+            out.append(t.text);
+            continue;
+        }
+        out += '(';
+        for (std::size_t i = 0; i < t.text.size(); ++i) out += joins_word_parts(t.text, i) ? ' ' : t.text[i];
+        out += ')';
+    }
+    return out;
+}
+
 std::string unbracket_chains(std::string_view folded) {
     const auto tokens = scan_words(folded);
     std::vector<bool> drop(tokens.size());
