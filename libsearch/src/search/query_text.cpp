@@ -234,10 +234,11 @@ bool joins_word_parts(std::string_view word, std::size_t i) {
     return word[i] == '-' && i > 0 && i + 1 < word.size() && part(word[i - 1]) && part(word[i + 1]);
 }
 
-// Words whose hyphens keep their meaning: an exclusion ("-e-mail" excludes
-// the phrase), a field or wildcard, a word in typographic quotes.
+// Hyphenated words whose hyphens keep their meaning: in a phrase, an
+// exclusion ("-e-mail" excludes the phrase), a requirement, a field or
+// wildcard, a word in typographic quotes.
 bool keeps_hyphens(const Token& t, const Token* before) {
-    return !t.word || t.op || t.in_phrase || t.text[0] == '-' || (before && before->text[0] == '+') ||
+    return t.in_phrase || t.text[0] == '-' || (before && before->text[0] == '+') ||
            t.text.find_first_of(":*") != std::string_view::npos || curly_quotes_in(t.text) > 0;
 }
 
